@@ -1,0 +1,10 @@
+import type { AnyAnalyzer } from '../src/plugin/index.js';
+import { importsAnalyzer } from './imports/index.js';
+
+/** Every analyzer plugin, by id. A test fails when a folder under analyzers/ is missing here. */
+export const analyzers = {
+  imports: importsAnalyzer,
+} as const satisfies Record<string, AnyAnalyzer>;
+
+/** An analyzer id. */
+export type AnalyzerId = keyof typeof analyzers;

@@ -1,0 +1,67 @@
+import { defineReporter, compareText, type AnalysisResult, type Cluster } from '../src/plugin/index.js';
+
+/** How many modules of a cluster the text summary lists before "and N more". */
+const MODULES_SHOWN = 8;
+
+interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+function toStyle(color: boolean): Style {
+  const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: wrap(1, 22), dim: wrap(2, 22) };
+}
+
+function loc(result: AnalysisResult, cluster: Cluster): number {
+  const modules = new Set(cluster.modules);
+  return result.modules.reduce((total, module) => total + (modules.has(module.id) ? module.loc : 0), 0);
+}
+
+function renderCluster(result: AnalysisResult, cluster: Cluster, style: Style): string[] {
+  const label = cluster.kind === 'shared' ? `${cluster.name} (shared kernel)` : cluster.name;
+  const lines = [`${style.bold(label)}  ${cluster.modules.length} modules, ${loc(result, cluster)} lines`];
+  const outgoing = cluster.coupling.filter((c) => c.outgoing > 0).sort((a, b) => b.outgoing - a.outgoing || compareText(a.cluster, b.cluster));
+  const incoming = cluster.coupling.filter((c) => c.incoming > 0).sort((a, b) => b.incoming - a.incoming || compareText(a.cluster, b.cluster));
+  if (cluster.kind === 'shared') {
+    lines.push(`  used by ${incoming.length} clusters (${incoming.reduce((n, c) => n + c.incoming, 0)} import statements)`);
+  } else {
+    lines.push(`  imports from: ${outgoing.length ? outgoing.map((c) => `${c.cluster} ${c.outgoing}`).join(', ') : 'none'}`);
+    lines.push(`  imported by:  ${incoming.length ? incoming.map((c) => `${c.cluster} ${c.incoming}`).join(', ') : 'none'}`);
+  }
+  const shown = cluster.modules.slice(0, MODULES_SHOWN);
+  for (const module of shown) lines.push(`  ${style.dim('·')} ${module}`);
+  if (cluster.modules.length > shown.length) lines.push(`  ${style.dim(`… and ${cluster.modules.length - shown.length} more`)}`);
+  return lines;
+}
+
+/** A readable summary: counts, then each candidate with its size, its coupling and its modules. */
+export const textReporter = defineReporter({
+  id: 'text',
+  description: 'a readable summary of the candidate services',
+  mediaType: 'text/plain',
+  render(result, options) {
+    const style = toStyle(options.color);
+    const { stats } = result;
+    const domains = result.clusters.filter((cluster) => cluster.kind === 'domain');
+    const shared = result.clusters.filter((cluster) => cluster.kind === 'shared');
+    const lines = [
+      `${style.bold('seams')} ${result.tool.version}: ${result.root}`,
+      `${stats.files} files analyzed (${stats.skippedFiles} skipped); imports: ${stats.imports.internal} internal, ${stats.imports.external} external, ${stats.imports.builtin} builtin, ${stats.imports.unresolved} unresolved`,
+      '',
+      style.bold(`${domains.length} candidate services${shared.length ? ' and the shared kernel' : ''}`),
+      '',
+    ];
+    const ordered = [...domains].sort((a, b) => b.modules.length - a.modules.length || compareText(a.id, b.id));
+    for (const cluster of [...ordered, ...shared]) lines.push(...renderCluster(result, cluster, style), '');
+    if (result.diagnostics.length > 0) {
+      const byCode = new Map<string, number>();
+      for (const diagnostic of result.diagnostics) byCode.set(diagnostic.code, (byCode.get(diagnostic.code) ?? 0) + 1);
+      const counts = [...byCode.entries()].sort((a, b) => compareText(a[0], b[0])).map(([code, count]) => `${count} ${code}`);
+      lines.push(`diagnostics: ${counts.join(', ')} (--format json lists each with file and line)`);
+    } else {
+      lines.push('diagnostics: none');
+    }
+    return `${lines.join('\n')}\n`;
+  },
+});

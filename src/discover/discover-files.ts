@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/result.js';
+import { toModuleId, type ModuleId } from '../model/facts.js';
+
+/** Extensions of the source files seams analyzes. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+/** Directories never entered. */
+const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.seams-cache']);
+
+/** Directories skipped by default: build output and tests. */
+export const DEFAULT_SKIPPED_DIRECTORIES = [
+  'dist', 'build', 'out', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache', 'coverage',
+  '__tests__', '__mocks__', 'test', 'tests', 'e2e',
+] as const;
+
+/** File-name patterns skipped by default: declarations and tests. */
+const DEFAULT_SKIPPED_FILE = /(\.d\.[cm]?ts$)|(\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$)/;
+
+/** Files larger than this are not parsed (a diagnostic says so). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** How discovery chooses files. */
+export interface DiscoverOptions {
+  /** Absolute path of the analyzed root. */
+  root: string;
+  /** Only files matching one of these globs (relative to root) are analyzed; empty means all. */
+  include: string[];
+  /** Files matching one of these globs are not analyzed. */
+  exclude: string[];
+  /** Skip build output, tests, declarations and generated files (default true). */
+  defaultExcludes: boolean;
+}
+
+/** A source file found by discovery. */
+export interface DiscoveredFile {
+  id: ModuleId;
+  absolutePath: string;
+  size: number;
+}
+
+/** What discovery found: source files to analyze and the configuration files beside them. */
+export interface Discovery {
+  files: DiscoveredFile[];
+  /** Absolute paths of every tsconfig.json seen (for nearest-config resolution). */
+  tsconfigs: string[];
+  /** Absolute paths of every package.json seen. */
+  packageJsons: string[];
+  /** Absolute paths of every pnpm-workspace.yaml seen. */
+  pnpmWorkspaces: string[];
+  /** Source files passed over one by one (ignored, excluded, tests, too large); files in skipped directories are not counted. */
+  skippedFiles: number;
+  diagnostics: Diagnostic[];
+}
+
+interface IgnoreScope {
+  directory: string;
+  rules: Ignore;
+}
+
+/** True when `name` has one of the analyzed extensions. */
+export function isSourceFileName(name: string): boolean {
+  return SOURCE_EXTENSIONS.some((extension) => name.endsWith(extension));
+}
+
+/**
+ * Walks the root and returns the source files to analyze, honouring .gitignore files at every
+ * level, the default skips and the include/exclude globs. Symlink loops and unreadable
+ * directories become diagnostics. The result is sorted.
+ */
+export function discoverFiles(options: DiscoverOptions): Discovery {
+  const root = options.root;
+  const includeMatchers = options.include.map((glob) => picomatch(glob, { dot: true }));
+  const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
+  const skippedDirectories = new Set<string>(options.defaultExcludes ? DEFAULT_SKIPPED_DIRECTORIES : []);
+  const discovery: Discovery = { files: [], tsconfigs: [], packageJsons: [], pnpmWorkspaces: [], skippedFiles: 0, diagnostics: [] };
+  const visitedDirectories = new Set<string>();
+
+  const isIgnored = (scopes: IgnoreScope[], absolutePath: string, isDirectory: boolean): boolean => {
+    for (const scope of scopes) {
+      const relative = toPosix(path.relative(scope.directory, absolutePath));
+      if (relative === '' || relative.startsWith('..')) continue;
+      if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
+    }
+    return false;
+  };
+
+  const walk = (directory: string, scopes: IgnoreScope[]): void => {
+    let realDirectory: string;
+    try {
+      realDirectory = fs.realpathSync(directory);
+    } catch (error) {
+      discovery.diagnostics.push(
+        createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read directory: ${describeError(error)}.`, relativeId(root, directory)),
+      );
+      return;
+    }
+    if (visitedDirectories.has(realDirectory)) {
+      discovery.diagnostics.push(
+        createDiagnostic(
+          DIAGNOSTIC_CODES.symlinkLoop,
+          `Directory reached twice through a symbolic link (it points at ${toPosix(path.relative(root, realDirectory)) || '.'}); entered once.`,
+          relativeId(root, directory),
+        ),
+      );
+      return;
+    }
+    visitedDirectories.add(realDirectory);
+
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      discovery.diagnostics.push(
+        createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot list directory: ${describeError(error)}.`, relativeId(root, directory)),
+      );
+      return;
+    }
+    entries.sort((a, b) => compareText(a.name, b.name));
+
+    let localScopes = scopes;
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+      try {
+        const rules = ignore().add(fs.readFileSync(path.join(directory, '.gitignore'), 'utf8'));
+        localScopes = [...scopes, { directory, rules }];
+      } catch (error) {
+        discovery.diagnostics.push(
+          createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read .gitignore: ${describeError(error)}.`, relativeId(root, path.join(directory, '.gitignore'))),
+        );
+      }
+    }
+
+    for (const entry of entries) {
+      const absolutePath = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(absolutePath);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          discovery.diagnostics.push(
+            createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Broken symbolic link: ${describeError(error)}.`, relativeId(root, absolutePath)),
+          );
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(localScopes, absolutePath, true)) continue;
+        if (skippedDirectories.has(entry.name)) continue;
+        walk(absolutePath, localScopes);
+        continue;
+      }
+      if (!isFile) continue;
+      if (entry.name === 'tsconfig.json') discovery.tsconfigs.push(absolutePath);
+      if (entry.name === 'package.json') discovery.packageJsons.push(absolutePath);
+      if (entry.name === 'pnpm-workspace.yaml') discovery.pnpmWorkspaces.push(absolutePath);
+      if (!isSourceFileName(entry.name)) continue;
+      const id = relativeId(root, absolutePath);
+      if (
+        isIgnored(localScopes, absolutePath, false) ||
+        (options.defaultExcludes && DEFAULT_SKIPPED_FILE.test(entry.name)) ||
+        (includeMatchers.length > 0 && !includeMatchers.some((matches) => matches(id))) ||
+        excludeMatchers.some((matches) => matches(id))
+      ) {
+        discovery.skippedFiles += 1;
+        continue;
+      }
+      let size: number;
+      try {
+        size = fs.statSync(absolutePath).size;
+      } catch (error) {
+        discovery.diagnostics.push(createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, id));
+        continue;
+      }
+      if (size > MAX_FILE_BYTES) {
+        discovery.skippedFiles += 1;
+        discovery.diagnostics.push(
+          createDiagnostic(
+            DIAGNOSTIC_CODES.fileTooLarge,
+            `File has ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not analyzed. If it is generated or bundled code, exclude it with --exclude.`,
+            id,
+          ),
+        );
+        continue;
+      }
+      discovery.files.push({ id, absolutePath, size });
+    }
+  };
+
+  walk(root, []);
+  discovery.files.sort((a, b) => compareText(a.id, b.id));
+  discovery.tsconfigs.sort(compareText);
+  discovery.packageJsons.sort(compareText);
+  discovery.pnpmWorkspaces.sort(compareText);
+  return discovery;
+}
+
+/** Converts a native path to POSIX separators. */
+export function toPosix(nativePath: string): string {
+  return nativePath.split(path.sep).join('/');
+}
+
+/** The module id of an absolute path under root. */
+export function relativeId(root: string, absolutePath: string): ModuleId {
+  return toModuleId(toPosix(path.relative(root, absolutePath)) || '.');
+}
+
+/** The message of an unknown error, without a stack. */
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    return String((error as { message: string }).message);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,88 @@
+import { createFileFacts, type FileFacts } from '../model/facts.js';
+import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/result.js';
+import type { AnyAnalyzer, ProjectInfo } from '../plugin/index.js';
+import type { DiscoveredFile } from '../discover/discover-files.js';
+import { describeError } from '../discover/discover-files.js';
+import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
+import { readText } from '../io/read-text.js';
+import { countLinesOfCode, parseFile } from './parse-file.js';
+
+/** What extraction produced. */
+export interface Extraction {
+  facts: FileFacts[];
+  /** Files dropped at read time (generated, binary, unreadable). */
+  skippedFiles: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Progress callback: files done so far out of the total. */
+export type ExtractProgress = (done: number, total: number) => void;
+
+/**
+ * Reads and parses each file once and lets every enabled analyzer add facts from that one
+ * parse. Generated and binary files are dropped; a parse error or a failing analyzer becomes a
+ * diagnostic and the run goes on with the rest.
+ */
+export function extractFacts(
+  files: DiscoveredFile[],
+  analyzers: readonly AnyAnalyzer[],
+  project: ProjectInfo,
+  onProgress?: ExtractProgress,
+): Extraction {
+  const enabled = analyzers.filter((analyzer) => analyzer.isEnabled(project));
+  const options = new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})]));
+  const extraction: Extraction = { facts: [], skippedFiles: 0, diagnostics: [] };
+  let done = 0;
+  for (const file of files) {
+    done += 1;
+    onProgress?.(done, files.length);
+    let text: string;
+    try {
+      text = readText(file.absolutePath);
+    } catch (error) {
+      extraction.diagnostics.push(createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, file.id));
+      continue;
+    }
+    if (isBinaryText(text)) {
+      extraction.skippedFiles += 1;
+      extraction.diagnostics.push(
+        createDiagnostic(DIAGNOSTIC_CODES.binaryFile, 'File has a source extension but binary content (a NUL byte); not analyzed.', file.id),
+      );
+      continue;
+    }
+    if (isGeneratedSource(file.id, text)) {
+      extraction.skippedFiles += 1;
+      continue;
+    }
+    const parsed = parseFile(file.id, text);
+    const firstError = parsed.errors.find((error) => error.severity === 'Error');
+    if (firstError) {
+      const offset = firstError.labels[0]?.start;
+      extraction.diagnostics.push(
+        createDiagnostic(
+          DIAGNOSTIC_CODES.parseError,
+          `Syntax error: ${firstError.message}. What could be read is still used; fix the syntax (or exclude the file) for complete results.`,
+          file.id,
+          offset === undefined ? undefined : parsed.lineOf(offset),
+        ),
+      );
+    }
+    const facts = createFileFacts(file.id, countLinesOfCode(text));
+    for (const analyzer of enabled) {
+      try {
+        analyzer.visit(parsed, { options: options.get(analyzer.id), facts, report: (d: Diagnostic) => extraction.diagnostics.push(d) });
+      } catch (error) {
+        extraction.diagnostics.push(
+          createDiagnostic(
+            DIAGNOSTIC_CODES.analyzerFailed,
+            `Analyzer "${analyzer.id}" failed on this file (${describeError(error)}); its facts for the file are incomplete. This is a seams bug: please report it with the file.`,
+            file.id,
+          ),
+        );
+      }
+    }
+    extraction.facts.push(facts);
+  }
+  return extraction;
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+
+/**
+ * The analysis result contract (schemaVersion 1): the only thing that crosses from analysis to
+ * reports, the TUI and lint. Defined once here as zod schemas; the published JSON Schema
+ * (schema/result.schema.json) is generated from them and a test keeps the two identical.
+ */
+export const SCHEMA_VERSION = 1 as const;
+
+/** A place in the analyzed repo: a POSIX path relative to the analyzed root and a 1-based line. */
+export const locationSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int().min(1),
+  })
+  .strict();
+
+/** One analyzed source file. */
+export const moduleNodeSchema = z
+  .object({
+    id: z.string().describe('POSIX path relative to the analyzed root'),
+    cluster: z.string().describe('id of the cluster this module belongs to'),
+    loc: z.number().int().min(0).describe('lines of code (non-blank lines)'),
+  })
+  .strict();
+
+/** One database table. */
+export const tableNodeSchema = z
+  .object({
+    id: z.string().describe('table name; schema-qualified when the schema is not public'),
+    cluster: z.string(),
+  })
+  .strict();
+
+/** Kinds of edge in the graph. */
+export const edgeKindSchema = z.enum([
+  'import',
+  'type-import',
+  'dynamic-import',
+  'reads',
+  'writes',
+  'ddl',
+  'fk',
+  'same-transaction',
+  'event',
+  'co-change',
+]);
+
+/** A typed, weighted edge with the source locations that justify it. */
+export const edgeSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    kind: edgeKindSchema,
+    weight: z.number().min(0),
+    locations: z.array(locationSchema),
+    through: z
+      .array(z.string())
+      .optional()
+      .describe('barrel modules this edge was followed through to reach the defining module'),
+  })
+  .strict();
+
+/** A piece of evidence: what was seen, where. */
+export const evidenceSchema = z
+  .object({
+    description: z.string(),
+    locations: z.array(locationSchema),
+  })
+  .strict();
+
+/** One named factor of a score. */
+export const scoreFactorSchema = z
+  .object({
+    name: z.string(),
+    value: z.number(),
+    evidence: z.array(evidenceSchema),
+  })
+  .strict();
+
+/** How many import statements lead from one cluster to another. */
+export const couplingSchema = z
+  .object({
+    cluster: z.string(),
+    outgoing: z.number().int().min(0).describe('import statements from this cluster into the other'),
+    incoming: z.number().int().min(0).describe('import statements from the other cluster into this one'),
+  })
+  .strict();
+
+/** A candidate bounded context (kind "domain") or the shared kernel (kind "shared"). */
+export const clusterSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['domain', 'shared']),
+    modules: z.array(z.string()),
+    tables: z.array(z.string()),
+    coupling: z.array(couplingSchema),
+    score: z
+      .object({ ease: z.number().min(0).max(100), factors: z.array(scoreFactorSchema) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** Something that holds the monolith together, with the evidence behind it. */
+export const findingSchema = z
+  .object({
+    kind: z.string(),
+    severity: z.enum(['info', 'warning', 'error']),
+    message: z.string(),
+    locations: z.array(locationSchema),
+    evidence: z.array(evidenceSchema),
+  })
+  .strict();
+
+/** A problem with the input (a file that does not parse, an import that does not resolve...). */
+export const diagnosticSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    file: z.string().optional(),
+    line: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** Counts of what was seen, for the summary. */
+export const statsSchema = z
+  .object({
+    files: z.number().int().min(0),
+    skippedFiles: z.number().int().min(0),
+    imports: z
+      .object({
+        internal: z.number().int().min(0),
+        external: z.number().int().min(0),
+        builtin: z.number().int().min(0),
+        excluded: z.number().int().min(0).describe('resolved to a file that is not analyzed (test, .d.ts, excluded)'),
+        unresolved: z.number().int().min(0),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** The options that shaped the result (so a result file says how it was made). */
+export const resultOptionsSchema = z
+  .object({
+    resolution: z.number(),
+    seed: z.number().int(),
+    include: z.array(z.string()),
+    exclude: z.array(z.string()),
+  })
+  .strict();
+
+/** The whole result. */
+export const analysisResultSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('seams'), version: z.string() }).strict(),
+    root: z.string(),
+    options: resultOptionsSchema,
+    stats: statsSchema,
+    modules: z.array(moduleNodeSchema),
+    tables: z.array(tableNodeSchema),
+    edges: z.array(edgeSchema),
+    clusters: z.array(clusterSchema),
+    findings: z.array(findingSchema),
+    diagnostics: z.array(diagnosticSchema),
+  })
+  .strict();
+
+/** A source location. */
+export type Location = z.infer<typeof locationSchema>;
+/** A module node of the result. */
+export type ModuleNode = z.infer<typeof moduleNodeSchema>;
+/** A table node of the result. */
+export type TableNode = z.infer<typeof tableNodeSchema>;
+/** An edge kind. */
+export type EdgeKind = z.infer<typeof edgeKindSchema>;
+/** An edge of the result. */
+export type Edge = z.infer<typeof edgeSchema>;
+/** A piece of evidence. */
+export type Evidence = z.infer<typeof evidenceSchema>;
+/** Coupling between two clusters. */
+export type Coupling = z.infer<typeof couplingSchema>;
+/** A cluster (candidate service or shared kernel). */
+export type Cluster = z.infer<typeof clusterSchema>;
+/** A finding. */
+export type Finding = z.infer<typeof findingSchema>;
+/** A diagnostic. */
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+/** Summary counts. */
+export type Stats = z.infer<typeof statsSchema>;
+/** The analysis result. */
+export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+
+/** The JSON Schema of the result, as published in schema/result.schema.json. */
+export function toResultJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(analysisResultSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $id: 'https://github.com/seams-tool/seams/schema/result.schema.json',
+    title: 'seams analysis result',
+    ...schema,
+  };
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import { discoverFiles } from '../discover/discover-files.js';
+import { loadProjectLayout } from '../discover/project-layout.js';
+import { extractFacts } from '../extract/extract-facts.js';
+import { createImportResolver } from '../resolve/resolve-imports.js';
+import { buildGraph, type ModuleGraph } from '../graph/build-graph.js';
+import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
+import { SeamsError } from '../errors.js';
+import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic } from '../model/result.js';
+import { compareText, sortDiagnostics } from '../model/diagnostics.js';
+import type { ModuleId } from '../model/facts.js';
+import type { AnyAnalyzer } from '../plugin/index.js';
+import { SEAMS_VERSION } from '../version.js';
+import type { ProgressListener } from './progress.js';
+
+/** Options of one analysis. */
+export interface AnalyzeOptions {
+  /** Directory to analyze (absolute or relative to the working directory). */
+  root: string;
+  /** How the root is written in the result (defaults to `root` as given). */
+  displayRoot?: string;
+  include?: string[];
+  exclude?: string[];
+  defaultExcludes?: boolean;
+  resolution?: number;
+  seed?: number;
+  analyzers?: readonly AnyAnalyzer[];
+  onProgress?: ProgressListener;
+}
+
+/** Default Louvain resolution. */
+export const DEFAULT_RESOLUTION = 1;
+/** Default clustering seed. */
+export const DEFAULT_SEED = 42;
+
+/**
+ * Analyzes a repository: discover → extract → build graph → cluster → result. Never runs the
+ * analyzed code. Per-file problems become diagnostics; only an unusable root is fatal.
+ */
+export function analyze(options: AnalyzeOptions): AnalysisResult {
+  const root = path.resolve(options.root);
+  assertDirectory(root);
+  const include = options.include ?? [];
+  const exclude = options.exclude ?? [];
+  const resolution = options.resolution ?? DEFAULT_RESOLUTION;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const progress = options.onProgress ?? (() => undefined);
+
+  progress({ stage: 'discover' });
+  const discovery = discoverFiles({ root, include, exclude, defaultExcludes: options.defaultExcludes ?? true });
+  const layout = loadProjectLayout(root, discovery);
+
+  progress({ stage: 'extract', done: 0, total: discovery.files.length });
+  const extraction = extractFacts(
+    discovery.files,
+    options.analyzers ?? Object.values(registeredAnalyzers),
+    { dependencies: layout.dependencies },
+    (done, total) => progress({ stage: 'extract', done, total }),
+  );
+
+  progress({ stage: 'build graph' });
+  const analyzed = new Set(extraction.facts.map((facts) => facts.module));
+  const modulesByPath = new Map<string, ModuleId>();
+  for (const file of discovery.files) if (analyzed.has(file.id)) modulesByPath.set(file.absolutePath, file.id);
+  const resolver = createImportResolver(layout, modulesByPath);
+  const graph = buildGraph(extraction.facts, resolver);
+
+  progress({ stage: 'cluster' });
+  const clustering = clusterGraph(graph, { resolution, seed });
+
+  progress({ stage: 'result' });
+  return toResult({
+    displayRoot: options.displayRoot ?? options.root,
+    graph,
+    clustering,
+    options: { resolution, seed, include, exclude },
+    files: extraction.facts.length,
+    skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
+    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics],
+  });
+}
+
+function assertDirectory(root: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    throw new SeamsError('not-found', `Directory not found: ${root}. Give the path of the repository to analyze.`);
+  }
+  if (!stat.isDirectory()) throw new SeamsError('usage', `Not a directory: ${root}. Give the path of the repository to analyze.`);
+}
+
+interface ResultParts {
+  displayRoot: string;
+  graph: ModuleGraph;
+  clustering: Clustering;
+  options: AnalysisResult['options'];
+  files: number;
+  skippedFiles: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Counts import statements between clusters (edges followed through barrels are not counted twice). */
+function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<string, Map<string, Coupling>> {
+  const couplings = new Map<string, Map<string, Coupling>>();
+  const entry = (from: string, to: string): Coupling => {
+    if (!couplings.has(from)) couplings.set(from, new Map());
+    const byCluster = couplings.get(from) as Map<string, Coupling>;
+    let coupling = byCluster.get(to);
+    if (!coupling) {
+      coupling = { cluster: to, outgoing: 0, incoming: 0 };
+      byCluster.set(to, coupling);
+    }
+    return coupling;
+  };
+  for (const edge of graph.edges) {
+    if (edge.through !== undefined) continue;
+    const from = clusterOf.get(edge.from as ModuleId);
+    const to = clusterOf.get(edge.to as ModuleId);
+    if (from === undefined || to === undefined || from === to) continue;
+    entry(from, to).outgoing += edge.weight;
+    entry(to, from).incoming += edge.weight;
+  }
+  return couplings;
+}
+
+function toResult(parts: ResultParts): AnalysisResult {
+  const { graph, clustering } = parts;
+  const couplings = toCouplings(graph, clustering.clusterOf);
+  const clusters: Cluster[] = clustering.clusters.map((cluster) => ({
+    id: cluster.id,
+    name: cluster.name,
+    kind: cluster.kind,
+    modules: cluster.modules,
+    tables: [],
+    coupling: [...(couplings.get(cluster.id)?.values() ?? [])].sort(
+      (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster),
+    ),
+  }));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'seams', version: SEAMS_VERSION },
+    root: parts.displayRoot.split(path.sep).join('/'),
+    options: parts.options,
+    stats: { files: parts.files, skippedFiles: parts.skippedFiles, imports: graph.importStats },
+    modules: graph.modules.map((module) => ({
+      id: module.id,
+      cluster: clustering.clusterOf.get(module.id) ?? '',
+      loc: module.loc,
+    })),
+    tables: [],
+    edges: graph.edges,
+    clusters,
+    findings: [],
+    diagnostics: sortDiagnostics(parts.diagnostics),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The plugin API: the only part of src/ that analyzers/ and reports/ import.
+ */
+import type { z } from 'zod';
+import type { EcmaScriptModule, Program, Comment, OxcError } from 'oxc-parser';
+import type { FileFacts, ModuleId } from '../model/facts.js';
+import type { Diagnostic, AnalysisResult } from '../model/result.js';
+
+export type { FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId } from '../model/facts.js';
+export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
+export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';
+export type { DiagnosticCode } from '../model/diagnostics.js';
+
+/** The language oxc parsed a file as. */
+export type SourceLanguage = 'js' | 'jsx' | 'ts' | 'tsx';
+
+/** One source file, parsed once; every analyzer reads the same parse. */
+export interface ParsedFile {
+  /** POSIX path relative to the analyzed root. */
+  readonly id: ModuleId;
+  readonly language: SourceLanguage;
+  readonly text: string;
+  /** oxc's module record (imports, exports, dynamic imports): cheap. */
+  readonly module: EcmaScriptModule;
+  /** The full ESTree-compatible AST. Materialised on first access (costly): read it only after a text pre-filter. */
+  readonly program: Program;
+  readonly comments: Comment[];
+  readonly errors: OxcError[];
+  /** 1-based line of a UTF-16 offset into `text`. */
+  lineOf(offset: number): number;
+}
+
+/** Facts about the whole project an analyzer may use to decide whether it runs. */
+export interface ProjectInfo {
+  /** Every dependency name declared by any package.json in the repo (dependencies, dev, peer, optional). */
+  readonly dependencies: ReadonlySet<string>;
+}
+
+/** What an analyzer gets besides the file: where to put facts and diagnostics, and its options. */
+export interface AnalyzerContext<Options> {
+  readonly options: Options;
+  readonly facts: FileFacts;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** An analyzer plugin: reads a parsed file, adds facts and diagnostics. Never reads files, prints or throws on bad input. */
+export interface Analyzer<Options = unknown> {
+  readonly id: string;
+  readonly description: string;
+  readonly options: z.ZodType<Options>;
+  isEnabled(project: ProjectInfo): boolean;
+  visit(file: ParsedFile, context: AnalyzerContext<Options>): void;
+}
+
+/** An analyzer of any options type, as registries hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAnalyzer = Analyzer<any>;
+
+/** Defines an analyzer plugin (identity function that fixes the type). */
+export function defineAnalyzer<Options>(analyzer: Analyzer<Options>): Analyzer<Options> {
+  return analyzer;
+}
+
+/** A reporter plugin: a pure renderer of the result. */
+export interface Reporter<Options = Record<string, unknown>> {
+  readonly id: string;
+  readonly description: string;
+  /** Media type of the output, for `--output` naming and documentation. */
+  readonly mediaType: string;
+  render(result: AnalysisResult, options: Options & ReporterCommonOptions): string;
+}
+
+/** Options every reporter receives. */
+export interface ReporterCommonOptions {
+  /** Whether colour may be used (text reporter on a TTY without NO_COLOR). */
+  color: boolean;
+}
+
+/** Defines a reporter plugin. */
+export function defineReporter<Options = Record<string, unknown>>(reporter: Reporter<Options>): Reporter<Options> {
+  return reporter;
+}
