@@ -49,7 +49,7 @@ export const textReporter = defineReporter({
       `${style.bold('seams')} ${result.tool.version}: ${result.root}`,
       `${stats.files} files analyzed (${stats.skippedFiles} skipped); imports: ${stats.imports.internal} internal, ${stats.imports.external} external, ${stats.imports.builtin} builtin, ${stats.imports.unresolved} unresolved`,
       '',
-      style.bold(`${domains.length} candidate services${shared.length ? ' and the shared kernel' : ''}`),
+      style.bold(`${domains.length} candidate ${domains.length === 1 ? 'service' : 'services'}${shared.length ? ' and the shared kernel' : ''}`),
       '',
     ];
     const ordered = [...domains].sort((a, b) => b.modules.length - a.modules.length || compareText(a.id, b.id));

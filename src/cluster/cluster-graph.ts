@@ -157,7 +157,8 @@ function directoryOf(modulePath: string): string {
 /**
  * Clusters the module graph: the shared kernel is set aside, seeded Louvain partitions the rest,
  * single modules join the neighbour they are most tied to, and modules with no ties at all
- * join the cluster that holds most of their folder (or form a cluster per folder). Every module
+ * join the cluster that holds most of the nearest folder with tied modules (or form a cluster
+ * per folder). Every module
  * ends in exactly one cluster; clusters get names from their path words.
  */
 export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clustering {
@@ -211,13 +212,15 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
     }
   }
   for (const id of isolated) {
+    // The nearest folder with tied modules decides, when one cluster holds most of them.
     let target: string | undefined;
-    for (let folder = directoryOf(id); target === undefined; folder = directoryOf(folder)) {
+    for (let folder = directoryOf(id); folder !== ''; folder = directoryOf(folder)) {
       const counts = connectedByFolder.get(folder);
-      if (counts && counts.size > 0 && folder !== '') {
-        target = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
-      }
-      if (folder === '') break;
+      if (!counts || counts.size === 0) continue;
+      const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+      const [bestKey, bestCount] = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0] ?? ['', 0];
+      if (bestCount * 2 > total) target = bestKey;
+      break;
     }
     target ??= `folder:${directoryOf(id)}`;
     if (!members.has(target)) members.set(target, []);

@@ -15,6 +15,9 @@ const GENERIC_WORDS = new Set([
   'list', 'default', 'util', 'provider', 'providers', 'factory', 'factories', 'manager', 'managers', 'adapter', 'adapters',
   'infra', 'infrastructure', 'application', 'presentation', 'http', 'rest', 'web', 'ui', 'layout', 'layouts', 'hooks',
   'hook', 'scripts', 'script', 'migrations', 'migration', 'seed', 'seeds', 'generated', 'dist', 'build', 'env',
+  // verbs of migration names and hooks (add-column, useThing): they say what code does, not whose it is
+  'add', 'remove', 'rename', 'change', 'drop', 'alter', 'fix', 'use', 'make', 'handle', 'init', 'setup', 'run', 'load',
+  'save', 'fetch', 'column', 'columns', 'index', 'table', 'tables', 'field', 'fields', 'null', 'not', 'all', 'one', 'many',
 ]);
 
 /** Splits a path into lower-case words: folders and the file stem, split on case, dashes, dots and underscores. */

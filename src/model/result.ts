@@ -197,7 +197,7 @@ export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 export function toResultJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(analysisResultSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
   return {
-    $id: 'https://github.com/seams-tool/seams/schema/result.schema.json',
+    $id: 'urn:seams:schema:result:1',
     title: 'seams analysis result',
     ...schema,
   };

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzers } from '../analyzers/index.js';
+import { reporters } from '../reports/index.js';
+import { PACKAGE_ROOT } from '../src/version.js';
+
+test('registry: every analyzer folder is registered under its own id', () => {
+  const folders = fs
+    .readdirSync(path.join(PACKAGE_ROOT, 'analyzers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(PACKAGE_ROOT, 'analyzers', entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+  assert.deepEqual(Object.keys(analyzers).sort(), folders);
+  for (const [id, analyzer] of Object.entries(analyzers)) assert.equal(analyzer.id, id);
+});
+
+test('registry: every reporter file is registered under its own id', () => {
+  const files = fs
+    .readdirSync(path.join(PACKAGE_ROOT, 'reports'))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => name.replace(/\.ts$/, ''))
+    .sort();
+  assert.deepEqual(Object.keys(reporters).sort(), files);
+  for (const [id, reporter] of Object.entries(reporters)) assert.equal(reporter.id, id);
+});
