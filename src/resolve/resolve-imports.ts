@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model/result.js';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import { relativeId, SOURCE_EXTENSIONS } from '../discover/discover-files.js';
 import type { LocalPackage, ProjectLayout } from '../discover/project-layout.js';
-import { loadTsconfigSettings, matchesPathsPattern, type TsconfigSettings } from './tsconfig-chain.js';
+import { loadTsconfigSettings, matchPathsPattern, type TsconfigSettings } from './tsconfig-chain.js';
 
 /** Where a specifier leads. */
 export type Resolution =
@@ -207,7 +207,9 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
       return { kind: 'unresolved', reason: result.error ?? 'not found' };
     }
     const settings = settingsFor(tsconfigDirectory);
-    if (settings && matchesPathsPattern(settings, specifier)) {
+    const aliasTargets = settings ? matchPathsPattern(settings, specifier) : undefined;
+    // An alias into node_modules (a types shim) names a package that is not installed here.
+    if (settings && aliasTargets && !aliasTargets.every((target) => target.split(path.sep).includes('node_modules'))) {
       return { kind: 'unresolved', reason: `matches a tsconfig paths alias of ${relativeId(root, settings.file)} but no file exists there` };
     }
     return { kind: 'external', packageName: toPackageName(specifier) };

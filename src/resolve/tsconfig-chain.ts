@@ -109,11 +109,15 @@ export function loadTsconfigSettings(file: string): TsconfigSettings {
   return settings;
 }
 
-/** True when a specifier matches one of the tsconfig `paths` patterns (so it is an alias, not a package). */
-export function matchesPathsPattern(settings: TsconfigSettings, specifier: string): boolean {
-  return settings.paths.some(({ pattern }) => {
+/**
+ * The targets of the tsconfig `paths` pattern a specifier matches (so it is an alias, not a
+ * package), or undefined when none matches.
+ */
+export function matchPathsPattern(settings: TsconfigSettings, specifier: string): string[] | undefined {
+  const match = settings.paths.find(({ pattern }) => {
     const star = pattern.indexOf('*');
     if (star === -1) return pattern === specifier;
     return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
   });
+  return match?.targets;
 }

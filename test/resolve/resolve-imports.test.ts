@@ -31,7 +31,7 @@ test('resolve: relative, .js → .ts, index files, builtins, externals, unresolv
 
 test('resolve: the nearest tsconfig paths apply, an alias to nothing is unresolved (not external)', () => {
   const { resolve } = resolverFor({
-    'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }',
+    'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"], "vite": ["./node_modules/vite/dist/index.d.ts"] } } }',
     'src/a.ts': '', 'src/lib/log.ts': '',
     'sub/tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "paths": { "@app/*": ["./other/*"] } } }',
     'sub/other/lib/log.ts': '', 'sub/x.ts': '',
@@ -39,6 +39,7 @@ test('resolve: the nearest tsconfig paths apply, an alias to nothing is unresolv
   assert.deepEqual(resolve('src/a.ts', '@app/lib/log'), { kind: 'module', target: 'src/lib/log.ts' });
   assert.deepEqual(resolve('sub/x.ts', '@app/lib/log'), { kind: 'module', target: 'sub/other/lib/log.ts' });
   assert.equal(resolve('src/a.ts', '@app/nothing').kind, 'unresolved');
+  assert.deepEqual(resolve('src/a.ts', 'vite'), { kind: 'external', packageName: 'vite' }, 'an alias into node_modules is a package');
 });
 
 test('resolve: a tsconfig extending a package that is not installed still resolves its own paths', () => {
