@@ -18,7 +18,7 @@ test('progress: nothing for a run shorter than a second', () => {
 });
 
 test('progress: after a second, stage and files parsed / total on one line, cleared at the end', () => {
-  const output = renderAt([0, 1500, 1550, 1700]);
+  const output = renderAt([0, 1500, 1700, 1750]);
   assert.match(output, /seams: extract 5\/10 files/);
   assert.match(output, /seams: extract 10\/10 files/, 'the last count is always drawn');
   assert.ok(output.endsWith('\r\u001b[2K'));
