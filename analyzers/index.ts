@@ -1,9 +1,11 @@
 import type { AnyAnalyzer } from '../src/plugin/index.js';
 import { importsAnalyzer } from './imports/index.js';
+import { sqlAnalyzer } from './sql/index.js';
 
 /** Every analyzer plugin, by id. A test fails when a folder under analyzers/ is missing here. */
 export const analyzers = {
   imports: importsAnalyzer,
+  sql: sqlAnalyzer,
 } as const satisfies Record<string, AnyAnalyzer>;
 
 /** An analyzer id. */

@@ -1,7 +1,7 @@
 import { Visitor } from 'oxc-parser';
 import type { Argument, CallExpression, TSImportEqualsDeclaration } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
+import { defineAnalyzer, type ExportFact, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
 
 /** Options of the imports analyzer. */
 export const importsOptionsSchema = z.object({}).strict();
@@ -47,7 +47,11 @@ function addStaticExports(file: ParsedFile, facts: FileFacts): void {
       const line = file.lineOf(entry.start);
       const exportedName = entry.exportName.kind === 'Default' ? 'default' : entry.exportName.name;
       if (!entry.moduleRequest) {
-        if (exportedName) facts.exports.push({ name: exportedName, typeOnly: entry.isType, line });
+        if (exportedName) {
+          const fact: ExportFact = { name: exportedName, typeOnly: entry.isType, line };
+          if (entry.localName.name) fact.localName = entry.localName.name;
+          facts.exports.push(fact);
+        }
         continue;
       }
       const specifier = entry.moduleRequest.value;

@@ -33,6 +33,7 @@ export function parseFile(id: ModuleId, text: string): ParsedFile {
   if (id.endsWith('.cjs') || id.endsWith('.cts')) options.sourceType = 'commonjs';
   const result = parseSync(id, text, options);
   let lineStarts: number[] | undefined;
+  let imported: Map<string, { specifier: string; importedName: string }> | undefined;
   let program: ParsedFile['program'] | undefined;
   const module = result.module;
   const errors = result.errors;
@@ -47,6 +48,19 @@ export function parseFile(id: ModuleId, text: string): ParsedFile {
     get program() {
       program ??= result.program;
       return program;
+    },
+    importOf(localName: string) {
+      if (!imported) {
+        imported = new Map();
+        for (const statement of module.staticImports) {
+          for (const entry of statement.entries) {
+            const importedName =
+              entry.importName.kind === 'Name' ? (entry.importName.name ?? 'default') : entry.importName.kind === 'Default' ? 'default' : '*';
+            imported.set(entry.localName.value, { specifier: statement.moduleRequest.value, importedName });
+          }
+        }
+      }
+      return imported.get(localName);
     },
     lineOf(offset: number): number {
       lineStarts ??= toLineStarts(text);

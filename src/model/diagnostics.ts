@@ -13,6 +13,10 @@ export const DIAGNOSTIC_CODES = {
   symlinkLoop: 'symlink-loop',
   workspaceUnresolved: 'workspace-unresolved',
   analyzerFailed: 'analyzer-failed',
+  sqlUnparsed: 'sql-unparsed',
+  sqlDynamicTable: 'sql-dynamic-table',
+  tableUnresolved: 'table-unresolved',
+  schemaUnparsed: 'schema-unparsed',
 } as const;
 
 /** A diagnostic code. */

@@ -43,12 +43,78 @@ export interface ImportFact {
 export interface ExportFact {
   /** The exported name (`default` for a default export). */
   name: string;
+  /** For a local export: the local binding exported (`export default class User` → `User`), when it has one. */
+  localName?: string;
   /** When re-exported from another module: its specifier. */
   from?: string;
   /** When re-exported: the name in the other module (`*` for `export * as ns from`). */
   importName?: string;
   typeOnly: boolean;
   line: number;
+}
+
+/** How code touches a table. */
+export type TableAccessMode = 'read' | 'write' | 'ddl';
+
+/**
+ * How an access names its table: a literal name; a symbol (an entity class, a Drizzle table, a
+ * constant such as `T.sessions`) defined in this file or, with `specifier`, imported (then
+ * `symbol` starts with the imported name; `*` for a namespace import); or an ORM model name
+ * the schema maps to a table (Prisma's `prisma.userAccount`).
+ */
+export type TableTarget =
+  | { kind: 'table'; table: string }
+  | { kind: 'symbol'; symbol: string; specifier?: string }
+  | { kind: 'model'; orm: string; model: string };
+
+/** One place a file reads, writes or changes the shape of a table. */
+export interface TableAccessFact {
+  target: TableTarget;
+  mode: TableAccessMode;
+  line: number;
+  /** The detector that found it (`pg`, `knex`, `prisma`, …). */
+  via: string;
+  /** 0..1: 1 for a parsed literal, lower for best effort and guesses. */
+  confidence: number;
+  /** The target is a constant holding SQL: the accesses are the SQL's, with their own modes. */
+  expandSql?: boolean;
+}
+
+/** A name this file gives to a table: an entity class, a Drizzle table, a model. */
+export interface TableDefinitionFact {
+  /** The local name (`User`, `users`) or, for ORM models, the model name. */
+  symbol: string;
+  table: string;
+  via: string;
+  line: number;
+  /** For ORM models: the ORM, so model references of that ORM find it. */
+  orm?: string;
+}
+
+/** A top-level constant of this file: a string (`TABLE = 'users'`, `T.sessions`) or parsed SQL. */
+export interface ConstantFact {
+  /** `NAME` or `NAME.member` (one level of object members). */
+  symbol: string;
+  line: number;
+  /** The string value, when it is a plain string that is not SQL. */
+  value?: string;
+  /** The tables the SQL touches, when the constant holds SQL. */
+  sql?: { table: string; mode: TableAccessMode }[];
+}
+
+/** A foreign key: table `from` references table `to`. */
+export interface ForeignKeyFact {
+  from: string;
+  to: string;
+  line: number;
+  via: string;
+}
+
+/** A table a schema or migration declares. */
+export interface SchemaTableFact {
+  table: string;
+  line: number;
+  via: string;
 }
 
 /** Everything extracted from one file. Analyzers append to the arrays of their own concern. */
@@ -60,9 +126,25 @@ export interface FileFacts {
   exports: ExportFact[];
   /** Specifiers of `export * from '…'` (not `export * as ns`). */
   exportStars: { specifier: string; typeOnly: boolean; line: number }[];
+  tableAccesses: TableAccessFact[];
+  tableDefinitions: TableDefinitionFact[];
+  constants: ConstantFact[];
+  foreignKeys: ForeignKeyFact[];
+  schemaTables: SchemaTableFact[];
 }
 
 /** Creates the empty facts of a file. */
 export function createFileFacts(module: ModuleId, loc: number): FileFacts {
-  return { module, loc, imports: [], exports: [], exportStars: [] };
+  return {
+    module,
+    loc,
+    imports: [],
+    exports: [],
+    exportStars: [],
+    tableAccesses: [],
+    tableDefinitions: [],
+    constants: [],
+    foreignKeys: [],
+    schemaTables: [],
+  };
 }

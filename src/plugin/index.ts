@@ -6,7 +6,10 @@ import type { EcmaScriptModule, Program, Comment, OxcError } from 'oxc-parser';
 import type { FileFacts, ModuleId } from '../model/facts.js';
 import type { Diagnostic, AnalysisResult } from '../model/result.js';
 
-export type { FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId } from '../model/facts.js';
+export type {
+  FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId, TableAccessMode, TableTarget,
+  TableAccessFact, TableDefinitionFact, ConstantFact, ForeignKeyFact, SchemaTableFact,
+} from '../model/facts.js';
 export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
 export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';
 export type { DiagnosticCode } from '../model/diagnostics.js';
@@ -27,6 +30,17 @@ export interface ParsedFile {
   readonly comments: Comment[];
   readonly errors: OxcError[];
   /** 1-based line of a UTF-16 offset into `text`. */
+  lineOf(offset: number): number;
+  /** Where a local name comes from when it is imported: the specifier and the imported name (`default`, `*` for a namespace). */
+  importOf(localName: string): { specifier: string; importedName: string } | undefined;
+}
+
+/** A non-code file an analyzer may read: a Prisma schema or an SQL migration/schema file. */
+export interface ResourceFile {
+  /** POSIX path relative to the analyzed root. */
+  readonly id: string;
+  readonly kind: 'prisma' | 'sql';
+  readonly text: string;
   lineOf(offset: number): number;
 }
 
@@ -50,6 +64,8 @@ export interface Analyzer<Options = unknown> {
   readonly options: z.ZodType<Options>;
   isEnabled(project: ProjectInfo): boolean;
   visit(file: ParsedFile, context: AnalyzerContext<Options>): void;
+  /** Optional: reads a resource (schema.prisma, .sql); facts go to the resource's own FileFacts (never a module node). */
+  visitResource?(resource: ResourceFile, context: AnalyzerContext<Options>): void;
 }
 
 /** An analyzer of any options type, as registries hold them. */

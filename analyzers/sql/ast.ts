@@ -1,0 +1,122 @@
+import type { Argument, CallExpression, Expression, Node } from 'oxc-parser';
+
+/** Any AST node or expression the helpers accept. */
+export type AnyNode = Node | Expression | Argument;
+
+/** Removes TypeScript and grouping wrappers: `x as T`, `x!`, `<T>x`, `x satisfies T`, `(x)`, `await x`. */
+export function unwrap(node: AnyNode): AnyNode {
+  let current: AnyNode = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ParenthesizedExpression':
+      case 'AwaitExpression':
+        current = (current as { expression?: AnyNode; argument?: AnyNode }).expression ?? (current as { argument: AnyNode }).argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The value of a string literal or a template literal without holes. */
+export function stringValue(node: AnyNode | undefined | null): string | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  if (inner.type === 'Literal' && typeof (inner as { value: unknown }).value === 'string') return (inner as { value: string }).value;
+  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The name of a member expression's property (`a.b` → `b`, `a['b']` → `b`). */
+export function propertyName(node: AnyNode): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type !== 'MemberExpression') return undefined;
+  if (!inner.computed && inner.property.type === 'Identifier') return inner.property.name;
+  if (inner.computed) return stringValue(inner.property as AnyNode);
+  if (inner.property.type === 'PrivateIdentifier') return inner.property.name;
+  return undefined;
+}
+
+/**
+ * The dotted path of an identifier or member expression: `a` → ['a'], `this.repo.find` →
+ * ['this', 'repo', 'find'], `a['b'].c` → ['a', 'b', 'c']. Undefined when a part is computed
+ * or a call.
+ */
+export function memberPath(node: AnyNode): string[] | undefined {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return [inner.name];
+  if (inner.type === 'ThisExpression') return ['this'];
+  if (inner.type === 'Super') return ['super'];
+  if (inner.type === 'MemberExpression') {
+    const name = propertyName(inner);
+    const object = memberPath(inner.object as AnyNode);
+    return name !== undefined && object ? [...object, name] : undefined;
+  }
+  return undefined;
+}
+
+/** One link of a call chain: a property access, a call, or both (`.where(x)`). */
+export interface ChainLink {
+  /** The property name (`where`); undefined for a direct call of the base (`knex('t')`). */
+  property?: string;
+  /** Set when the link is called. */
+  call?: CallExpression;
+  /** The call's arguments (empty when not called). */
+  arguments: Argument[];
+}
+
+/**
+ * A chain of property accesses and calls on one base: `db.selectFrom('x').where(y).execute()`
+ * has base `db` and links selectFrom(…), where(…), execute(). The base is whatever starts the
+ * chain (an identifier, `this`, a `new` expression…).
+ */
+export interface CallChain {
+  base: AnyNode;
+  /** The dotted path of the base when it has one (`this.prisma` is base `this` + link `prisma`). */
+  basePath: string[] | undefined;
+  links: ChainLink[];
+  /** The outermost node of the chain. */
+  node: CallExpression;
+}
+
+/** The links from the base to `node`, outermost last. Stops at computed members it cannot name. */
+export function toCallChain(node: CallExpression): CallChain {
+  const links: ChainLink[] = [];
+  let current: AnyNode = node;
+  for (;;) {
+    const inner = unwrap(current);
+    if (inner.type === 'CallExpression') {
+      const callee = unwrap(inner.callee as AnyNode);
+      if (callee.type === 'MemberExpression') {
+        links.push({ property: propertyName(callee), call: inner, arguments: inner.arguments });
+        current = callee.object as AnyNode;
+      } else {
+        links.push({ call: inner, arguments: inner.arguments });
+        current = callee;
+      }
+      continue;
+    }
+    if (inner.type === 'MemberExpression') {
+      links.push({ property: propertyName(inner), arguments: [] });
+      current = inner.object as AnyNode;
+      continue;
+    }
+    const base = inner;
+    links.reverse();
+    return { base, basePath: memberPath(base), links, node };
+  }
+}
+
+/** The inner calls of a chain (every link's call but the outermost), to mark them as seen. */
+export function innerCalls(chain: CallChain): CallExpression[] {
+  return chain.links.map((link) => link.call).filter((call): call is CallExpression => call !== undefined && call !== chain.node);
+}
+
+/** Start offset of a node. */
+export function startOf(node: AnyNode): number {
+  return (node as { start: number }).start;
+}

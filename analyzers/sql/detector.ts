@@ -1,0 +1,162 @@
+import type { VisitorObject } from 'oxc-parser';
+import {
+  DIAGNOSTIC_CODES,
+  createDiagnostic,
+  type FileFacts,
+  type ParsedFile,
+  type TableAccessMode,
+  type TableTarget,
+  type Diagnostic,
+  type ResourceFile,
+} from '../../src/plugin/index.js';
+import { memberPath, stringValue, unwrap, startOf, type AnyNode, type CallChain } from './ast.js';
+import { readFileConstants, type FileConstant } from './file-constants.js';
+import { fromTemplateParts, toTableId } from './sql-parse.js';
+
+/** SQL text an expression holds, or the imported constant it names. */
+export type SqlSource =
+  | { kind: 'text'; text: string; /** offset of the text's first character in the file, when it is a literal there */ offset?: number }
+  | { kind: 'symbol'; symbol: string; specifier?: string };
+
+/** What a detector gets: the file, ways to record facts, and resolvers for table names and SQL. */
+export interface SqlDetectorContext {
+  readonly file: ParsedFile;
+  /** Top-level constants of the file, by symbol (`T`, `T.users`). */
+  readonly constants: ReadonlyMap<string, FileConstant>;
+  /** Records an access; `at` is the node (or offset) whose line is reported. */
+  addAccess(target: TableTarget, mode: TableAccessMode, at: AnyNode | number, options?: { confidence?: number; expandSql?: boolean }): void;
+  /** Records that a local name (class, const) or ORM model stands for a table. */
+  addDefinition(symbol: string, table: string, at: AnyNode | number, orm?: string): void;
+  addForeignKey(from: string, to: string, at: AnyNode | number): void;
+  addSchemaTable(table: string, at: AnyNode | number): void;
+  report(code: Diagnostic['code'], message: string, at: AnyNode | number): void;
+  /** What an expression names as a table: a literal (`'users'`, `'public.users as u'`), a constant, or a symbol (local or imported). */
+  toTableTarget(node: AnyNode | undefined): TableTarget | undefined;
+  /** The SQL an expression holds: a literal, a template (holes normalised), a local constant, or an imported constant's symbol. */
+  toSqlSource(node: AnyNode | undefined): SqlSource | undefined;
+  /** 1-based line of a node or offset. */
+  lineOf(at: AnyNode | number): number;
+}
+
+/**
+ * One client library's detector. The sql analyzer walks each file once and calls every detector
+ * whose text hint matches: `onChain` for each outermost call chain (`a.b(x).c()`), and the node
+ * visitors a detector asks for (decorators, classes, tagged templates).
+ */
+export interface SqlDetector {
+  readonly id: string;
+  readonly description: string;
+  /** Cheap pre-filter on the file text: the detector runs only on files that match. */
+  readonly textHint: RegExp;
+  onChain?(chain: CallChain, context: SqlDetectorContext): void;
+  visitor?(context: SqlDetectorContext): VisitorObject;
+  /** Reads a non-code resource of its kind (schema.prisma): table definitions, schema tables, foreign keys. */
+  onResource?(resource: ResourceFile, facts: FileFacts, report: (diagnostic: Diagnostic) => void): void;
+}
+
+/** Defines a detector (identity function that fixes the type). */
+export function defineSqlDetector(detector: SqlDetector): SqlDetector {
+  return detector;
+}
+
+/** Canonical table id of a name as written in code: drops an alias (`users as u`), splits and normalises the schema. */
+export function toTableIdFromText(text: string): string | undefined {
+  const withoutAlias = text.trim().split(/\s+as\s+|\s+/i)[0] ?? '';
+  if (withoutAlias === '' || /[^\w."$-]/.test(withoutAlias)) return undefined;
+  const parts = withoutAlias.split('.');
+  const name = parts.pop() ?? '';
+  const schema = parts.pop();
+  if (name === '' || name === '*') return undefined;
+  return toTableId(schema, name);
+}
+
+/** Creates the context of one file; facts go into `facts`, diagnostics to `report`. */
+export function createSqlDetectorContext(
+  file: ParsedFile,
+  facts: FileFacts,
+  detectorId: () => string,
+  report: (diagnostic: Diagnostic) => void,
+): SqlDetectorContext {
+  let constants: Map<string, FileConstant> | undefined;
+  const getConstants = () => (constants ??= readFileConstants(file.program));
+  const lineOf = (at: AnyNode | number) => file.lineOf(typeof at === 'number' ? at : startOf(at));
+
+  const symbolTarget = (path: string[]): TableTarget => {
+    const [head, ...rest] = path;
+    const imported = head === undefined ? undefined : file.importOf(head);
+    if (imported) {
+      const symbol = imported.importedName === '*' ? rest.join('.') : [imported.importedName, ...rest].join('.');
+      return { kind: 'symbol', symbol, specifier: imported.specifier };
+    }
+    return { kind: 'symbol', symbol: path.join('.') };
+  };
+
+  const context: SqlDetectorContext = {
+    file,
+    get constants() {
+      return getConstants();
+    },
+    lineOf,
+    addAccess(target, mode, at, options = {}) {
+      const fact = { target, mode, line: lineOf(at), via: detectorId(), confidence: options.confidence ?? 1 };
+      facts.tableAccesses.push(options.expandSql ? { ...fact, expandSql: true } : fact);
+    },
+    addDefinition(symbol, table, at, orm) {
+      facts.tableDefinitions.push(orm ? { symbol, table, via: detectorId(), line: lineOf(at), orm } : { symbol, table, via: detectorId(), line: lineOf(at) });
+    },
+    addForeignKey(from, to, at) {
+      facts.foreignKeys.push({ from, to, line: lineOf(at), via: detectorId() });
+    },
+    addSchemaTable(table, at) {
+      facts.schemaTables.push({ table, line: lineOf(at), via: detectorId() });
+    },
+    report(code, message, at) {
+      report(createDiagnostic(code as Parameters<typeof createDiagnostic>[0], message, file.id, lineOf(at)));
+    },
+    toTableTarget(node) {
+      if (!node) return undefined;
+      const literal = stringValue(node);
+      if (literal !== undefined) {
+        const table = toTableIdFromText(literal);
+        return table === undefined ? undefined : { kind: 'table', table };
+      }
+      const path = memberPath(node);
+      if (!path || path[0] === 'this') return undefined;
+      const constant = getConstants().get(path.join('.'));
+      if (constant?.value !== undefined) {
+        const table = toTableIdFromText(constant.value);
+        return table === undefined ? undefined : { kind: 'table', table };
+      }
+      return symbolTarget(path);
+    },
+    toSqlSource(node) {
+      if (!node) return undefined;
+      const inner = unwrap(node);
+      const literal = stringValue(inner);
+      if (literal !== undefined) return { kind: 'text', text: literal, offset: startOf(inner) + 1 };
+      if (inner.type === 'TemplateLiteral') {
+        return { kind: 'text', text: fromTemplateParts(inner.quasis.map((q) => q.value.cooked ?? q.value.raw)), offset: startOf(inner) + 1 };
+      }
+      if (inner.type === 'TaggedTemplateExpression') {
+        return { kind: 'text', text: fromTemplateParts(inner.quasi.quasis.map((q) => q.value.cooked ?? q.value.raw)), offset: startOf(inner.quasi) + 1 };
+      }
+      if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+        const left = context.toSqlSource(inner.left as AnyNode);
+        const right = context.toSqlSource(inner.right as AnyNode);
+        if (left?.kind === 'text' && right?.kind === 'text') return { kind: 'text', text: left.text + right.text };
+        return undefined;
+      }
+      const path = memberPath(inner);
+      if (!path || path[0] === 'this') return undefined;
+      const constant = getConstants().get(path.join('.'));
+      if (constant?.value !== undefined) return { kind: 'text', text: constant.value };
+      if (constant?.quasis !== undefined) return { kind: 'text', text: fromTemplateParts(constant.quasis) };
+      const target = symbolTarget(path);
+      return target.kind === 'symbol' && target.specifier !== undefined ? { kind: 'symbol', symbol: target.symbol, specifier: target.specifier } : undefined;
+    },
+  };
+  return context;
+}
+
+/** Re-exported so detectors need only this module and ast.ts. */
+export { DIAGNOSTIC_CODES };

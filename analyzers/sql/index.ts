@@ -1,0 +1,127 @@
+import { Visitor, type CallExpression, type VisitorObject } from 'oxc-parser';
+import { z } from 'zod';
+import { defineAnalyzer, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
+import { innerCalls, toCallChain } from './ast.js';
+import { createSqlDetectorContext, DIAGNOSTIC_CODES, type SqlDetector, type SqlDetectorContext } from './detector.js';
+import { sqlDetectors } from './detectors/index.js';
+import { extractTableAccesses, fromTemplateParts, isTemplateHole, loadSqlParser } from './sql-parse.js';
+import { looksLikeSql } from './sql-sink.js';
+
+// The PostgreSQL parser is WebAssembly: load it once, when the analyzer is loaded.
+await loadSqlParser();
+
+/** Options of the sql analyzer. */
+export const sqlOptionsSchema = z.object({}).strict();
+
+/** Files that may export table-name or SQL constants worth recording for other files. */
+const CONSTANT_HINT = /\btables?\b|TABLE|[Ss][Qq][Ll]|(['"`])\s*(select|insert|update|delete|with)\s/i;
+
+type Handler = (node: never) => void;
+
+/** Runs the matching detectors over one walk of the file's AST. */
+function runDetectors(file: ParsedFile, active: readonly SqlDetector[], context: SqlDetectorContext, setCurrent: (id: string) => void): void {
+  const handlers = new Map<string, { id: string; handler: Handler }[]>();
+  for (const detector of active) {
+    const visitor = detector.visitor?.(context) as Record<string, Handler> | undefined;
+    if (!visitor) continue;
+    for (const [type, handler] of Object.entries(visitor)) {
+      if (!handlers.has(type)) handlers.set(type, []);
+      handlers.get(type)?.push({ id: detector.id, handler });
+    }
+  }
+  const chainDetectors = active.filter((detector) => detector.onChain);
+  const seen = new WeakSet<CallExpression>();
+  const merged: Record<string, Handler> = {};
+  for (const [type, list] of handlers) {
+    merged[type] = (node: never) => {
+      for (const { id, handler } of list) {
+        setCurrent(id);
+        handler(node);
+      }
+    };
+  }
+  if (chainDetectors.length > 0) {
+    const ownCallHandlers = merged.CallExpression;
+    merged.CallExpression = (node: never) => {
+      ownCallHandlers?.(node);
+      const call = node as CallExpression;
+      if (seen.has(call)) return;
+      const chain = toCallChain(call);
+      for (const inner of innerCalls(chain)) seen.add(inner);
+      for (const detector of chainDetectors) {
+        setCurrent(detector.id);
+        detector.onChain?.(chain, context);
+      }
+    };
+  }
+  if (Object.keys(merged).length > 0) new Visitor(merged as VisitorObject).visit(file.program);
+}
+
+/** Records exported constants holding table names or SQL, for sinks in other files that import them. */
+function recordExportedConstants(context: SqlDetectorContext, analyzerContext: AnalyzerContext<unknown>): void {
+  for (const constant of context.constants.values()) {
+    if (!constant.exported) continue;
+    const line = context.lineOf(constant.start);
+    const text = constant.value ?? (constant.quasis ? fromTemplateParts(constant.quasis) : undefined);
+    if (text === undefined) continue;
+    if (looksLikeSql(text)) {
+      const extraction = extractTableAccesses(text);
+      const sql = extraction.accesses.filter((access) => !isTemplateHole(access.table)).map(({ table, mode }) => ({ table, mode }));
+      analyzerContext.facts.constants.push({ symbol: constant.symbol, line, sql });
+    } else if (constant.value !== undefined && /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/.test(constant.value)) {
+      analyzerContext.facts.constants.push({ symbol: constant.symbol, line, value: constant.value });
+    }
+  }
+}
+
+/** Tables, foreign keys and accesses of an SQL schema or migration file. */
+function visitSqlResource(resource: ResourceFile, context: AnalyzerContext<unknown>): void {
+  const extraction = extractTableAccesses(resource.text);
+  const line = (table: string): number => {
+    const index = resource.text.search(new RegExp(`\\b${table.split('.').pop()?.replace(/[^\w]/g, '')}\\b`, 'i'));
+    return index === -1 ? 1 : resource.lineOf(index);
+  };
+  for (const access of extraction.accesses) {
+    if (isTemplateHole(access.table)) continue;
+    context.facts.schemaTables.push({ table: access.table, line: line(access.table), via: 'sql-schema' });
+  }
+  for (const foreignKey of extraction.foreignKeys) {
+    context.facts.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, line: line(foreignKey.to), via: 'sql-schema' });
+  }
+  if (!extraction.ok && extraction.error) {
+    context.report({
+      code: DIAGNOSTIC_CODES.schemaUnparsed,
+      message: `SQL file could not be parsed completely (${extraction.error.message}); tables in the rest were guessed. psql meta-commands and other dialects are not read.`,
+      file: resource.id,
+      line: resource.lineOf(Math.min(extraction.error.offset, resource.text.length)),
+    });
+  }
+}
+
+/**
+ * The sql analyzer: which tables each module reads, writes or changes, from raw SQL (parsed by
+ * the real PostgreSQL parser), query builders and ORMs, one detector per client library; plus
+ * the tables and foreign keys of schema files.
+ */
+export const sqlAnalyzer = defineAnalyzer({
+  id: 'sql',
+  description: 'table accesses from raw SQL, query builders and ORMs; tables and foreign keys from schemas',
+  options: sqlOptionsSchema,
+  isEnabled: () => true,
+  visit(file, analyzerContext) {
+    const active = sqlDetectors.filter((detector) => detector.textHint.test(file.text));
+    const wantsConstants = CONSTANT_HINT.test(file.text) && file.module.staticExports.length > 0;
+    if (active.length === 0 && !wantsConstants) return;
+    let current = 'sql';
+    const context = createSqlDetectorContext(file, analyzerContext.facts, () => current, analyzerContext.report);
+    if (active.length > 0) runDetectors(file, active, context, (id) => (current = id));
+    if (wantsConstants) recordExportedConstants(context, analyzerContext);
+  },
+  visitResource(resource, analyzerContext) {
+    if (resource.kind === 'sql') {
+      visitSqlResource(resource, analyzerContext);
+      return;
+    }
+    for (const detector of sqlDetectors) detector.onResource?.(resource, analyzerContext.facts, analyzerContext.report);
+  },
+});

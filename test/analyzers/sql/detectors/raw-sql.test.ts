@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect, rowsOf } from '../detect.js';
+
+const detected: { name: string; text: string; rows: string[] }[] = [
+  { name: 'pg pool.query with a literal', text: "await pool.query('SELECT * FROM products WHERE id = $1', [id]);", rows: ['1 read products raw-sql'] },
+  { name: 'client.query with a template and holes', text: 'await client.query(`UPDATE stock_levels SET qty = qty - ${n} WHERE sku = ${sku}`);', rows: ['1 write stock_levels raw-sql'] },
+  { name: 'a local const holding SQL', text: "const Q = 'INSERT INTO orders (id) VALUES ($1)';\n\nawait db.query(Q, [1]);", rows: ['3 write orders raw-sql'] },
+  { name: 'a local object of SQL', text: "const Q = { list: 'SELECT * FROM carts', del: 'DELETE FROM carts USING users WHERE users.id = carts.user_id' } as const;\npool.query(Q.del);", rows: ['2 read users raw-sql', '2 write carts raw-sql'] },
+  { name: 'an imported SQL constant (expanded at link time)', text: "import { QUERIES } from './queries';\npool.query(QUERIES.insertOrder, []);", rows: ['2 read ./queries#QUERIES.insertOrder (sql) raw-sql 0.9'] },
+  { name: 'sequelize.query with :name replacements', text: "await sequelize.query('UPDATE shipments SET status = :s WHERE id = :id', { replacements: { s, id } });", rows: ['1 write shipments raw-sql'] },
+  { name: 'TypeORM manager.query', text: 'await this.manager.query(`DELETE FROM transcode_job WHERE id = $1`, [id]);', rows: ['1 write transcode_job raw-sql'] },
+  { name: 'mysql2 execute with ? and backticks', text: 'await conn.execute("SELECT * FROM `users` WHERE id = ?", [id]);', rows: ['1 read users raw-sql'] },
+  { name: 'knex raw and whereRaw with a subquery', text: "await knex.raw('TRUNCATE sessions');\nknex('users').whereRaw('id IN (SELECT user_id FROM sessions WHERE expired)');", rows: ['1 write sessions raw-sql', '2 read sessions raw-sql'] },
+  { name: 'Prisma $queryRaw tagged template', text: 'const rows = await this.prisma.$queryRaw`SELECT * FROM lesson_completions WHERE enrolment_id = ${id}`;', rows: ['1 read lesson_completions raw-sql'] },
+  { name: 'Prisma $executeRawUnsafe', text: "await prisma.$executeRawUnsafe('DELETE FROM sessions WHERE id = $1', id);", rows: ['1 write sessions raw-sql'] },
+  { name: 'slonik / postgres.js sql tag', text: 'await pool.query(sql`SELECT * FROM accounts WHERE id = ${id}`);\nawait sql`INSERT INTO api_keys ${sql(row)}`;', rows: ['1 read accounts raw-sql', '2 write api_keys raw-sql 0.4'] }, // postgres.js row helper: best effort
+  { name: 'slonik typed sql tag', text: 'await pool.one(sql.type(Row)`SELECT id FROM invoices`);', rows: ['1 read invoices raw-sql'] },
+  { name: 'a CTE with INSERT … RETURNING', text: "pool.query(`WITH o AS (INSERT INTO public.orders (id) VALUES ($1) RETURNING id) INSERT INTO \"order_items\" SELECT * FROM o`);", rows: ['1 write order_items raw-sql', '1 write orders raw-sql'] },
+  { name: 'concatenated literals', text: "pool.query('SELECT * FROM ' + 'products');", rows: ['1 read products raw-sql'] },
+];
+
+const ignored: { name: string; text: string }[] = [
+  { name: 'a query method given something that is not SQL', text: "req.query('id');\nrouter.query('page');\nurl.query('?a=1');" },
+  { name: 'a Kysely sql fragment that is not a statement', text: 'db.selectFrom("users").select(sql`now()`.as("t"));' },
+  { name: 'SQL-like text given to something that is not a sink', text: "logger.info('SELECT * FROM users');" },
+  { name: 'a query with a computed SQL string', text: 'pool.query(buildSql(filters));' },
+];
+
+for (const { name, text, rows } of detected) {
+  test(`raw-sql: detects ${name}`, () => {
+    assert.deepEqual(rowsOf(text, 'raw-sql'), rows);
+  });
+}
+
+for (const { name, text } of ignored) {
+  test(`raw-sql: ignores ${name}`, () => {
+    assert.deepEqual(rowsOf(text, 'raw-sql'), []);
+  });
+}
+
+test('raw-sql: unparseable SQL is a diagnostic at its line with low-confidence tables', () => {
+  const { facts, diagnostics } = detect("\npool.query(`SELECT * FROM users WHERE`);");
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['sql-unparsed', 2]]);
+  assert.deepEqual(facts.tableAccesses.map((a) => [a.target, a.confidence]), [[{ kind: 'table', table: 'users' }, 0.4]]);
+});
+
+test('raw-sql: an interpolated table name is a diagnostic, not a table', () => {
+  const { facts, diagnostics } = detect('pool.query(`SELECT * FROM ${table} WHERE id = $1`);');
+  assert.deepEqual(diagnostics.map((d) => d.code), ['sql-dynamic-table']);
+  assert.deepEqual(facts.tableAccesses, []);
+});
+
+test('constants: exported table names and SQL are recorded for other files', () => {
+  const { facts } = detect("export const TABLE = 'features';\nexport const T = { users: 'users', sessions: 'auth.sessions' } as const;\nexport const INSERT = `INSERT INTO events (id) VALUES ($1)`;\nexport const note = 'Hello world, friend';", 'src/tables.ts');
+  assert.deepEqual(facts.constants, [
+    { symbol: 'TABLE', line: 1, value: 'features' },
+    { symbol: 'T.users', line: 2, value: 'users' },
+    { symbol: 'T.sessions', line: 2, value: 'auth.sessions' },
+    { symbol: 'INSERT', line: 3, sql: [{ table: 'events', mode: 'write' }] },
+  ]);
+});
