@@ -56,7 +56,8 @@ export const rawSqlDetector = defineSqlDetector({
     for (const link of chain.links) {
       if (!link.call || link.property === undefined) continue;
       const first = link.arguments[0] as AnyNode | undefined;
-      if (!first || first.type === 'SpreadElement') continue;
+      // A tagged template argument (`pool.query(sql\`…\`)`) is recorded by the tagged-template visitor.
+      if (!first || first.type === 'SpreadElement' || unwrap(first).type === 'TaggedTemplateExpression') continue;
       const client = STATEMENT_SINKS.get(link.property);
       if (client !== undefined) {
         const isSequelize = (chain.basePath ?? []).some((part) => /sequelize/i.test(part)) || link.arguments.some((arg) => /replacements/.test(JSON.stringify((arg as { type: string }).type === 'ObjectExpression' ? (arg as { properties: { key?: { name?: string } }[] }).properties.map((p) => p.key?.name) : [])));
