@@ -36,7 +36,11 @@ const SQL_TAGS = new Set(['sql', '$queryRaw', '$executeRaw', 'raw', 'unsafe']);
 
 function tagName(tag: AnyNode): string | undefined {
   const inner = unwrap(tag);
-  if (inner.type === 'CallExpression') return tagName(inner.callee as AnyNode); // sql.type(schema)`…`
+  if (inner.type === 'CallExpression') {
+    // sql.type(schema)`…`, sql.typeAlias('x')`…` (slonik)
+    const path = memberPath(inner.callee as AnyNode);
+    return path?.includes('sql') ? 'sql' : undefined;
+  }
   const path = memberPath(inner);
   return path?.[path.length - 1];
 }
