@@ -25,3 +25,13 @@ test('registry: every reporter file is registered under its own id', () => {
   assert.deepEqual(Object.keys(reporters).sort(), files);
   for (const [id, reporter] of Object.entries(reporters)) assert.equal(reporter.id, id);
 });
+
+test('registry: every SQL detector file is registered under its own id and has a table-driven test', async () => {
+  const { sqlDetectors } = await import('../analyzers/sql/detectors/index.js');
+  const directory = path.join(PACKAGE_ROOT, 'analyzers', 'sql', 'detectors');
+  const files = fs.readdirSync(directory).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.replace(/\.ts$/, '')).sort();
+  assert.deepEqual(sqlDetectors.map((detector) => detector.id).sort(), files);
+  for (const id of files) {
+    assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'test', 'analyzers', 'sql', 'detectors', `${id}.test.ts`)), `no test for detector ${id}`);
+  }
+});

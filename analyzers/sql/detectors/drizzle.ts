@@ -1,0 +1,8 @@
+import { defineSqlDetector } from '../detector.js';
+
+/** drizzle: not written yet (matches no file). */
+export const drizzleDetector = defineSqlDetector({
+  id: 'drizzle',
+  description: 'drizzle (not written yet)',
+  textHint: /(?!)/,
+});
