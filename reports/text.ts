@@ -2,6 +2,8 @@ import { defineReporter, compareText, type AnalysisResult, type Cluster } from '
 
 /** How many modules of a cluster the text summary lists before "and N more". */
 const MODULES_SHOWN = 8;
+/** How many warnings the text summary spells out. */
+const FINDINGS_SHOWN = 10;
 
 interface Style {
   bold(text: string): string;
@@ -29,6 +31,14 @@ function renderCluster(result: AnalysisResult, cluster: Cluster, style: Style): 
     lines.push(`  imports from: ${outgoing.length ? outgoing.map((c) => `${c.cluster} ${c.outgoing}`).join(', ') : 'none'}`);
     lines.push(`  imported by:  ${incoming.length ? incoming.map((c) => `${c.cluster} ${c.incoming}`).join(', ') : 'none'}`);
   }
+  if (cluster.tables.length > 0) {
+    const sharedWith = new Map(result.tables.map((table) => [table.id, table.writers.filter((writer) => writer !== cluster.id)]));
+    const tables = cluster.tables.map((table) => {
+      const others = sharedWith.get(table) ?? [];
+      return others.length > 0 ? `${table} (also written by ${others.join(', ')})` : table;
+    });
+    lines.push(`  tables: ${tables.join(', ')}`);
+  }
   const shown = cluster.modules.slice(0, MODULES_SHOWN);
   for (const module of shown) lines.push(`  ${style.dim('·')} ${module}`);
   if (cluster.modules.length > shown.length) lines.push(`  ${style.dim(`… and ${cluster.modules.length - shown.length} more`)}`);
@@ -48,12 +58,24 @@ export const textReporter = defineReporter({
     const lines = [
       `${style.bold('seams')} ${result.tool.version}: ${result.root}`,
       `${stats.files} files analyzed (${stats.skippedFiles} skipped); imports: ${stats.imports.internal} internal, ${stats.imports.external} external, ${stats.imports.builtin} builtin, ${stats.imports.unresolved} unresolved`,
+      `${stats.tables.total} tables (${stats.tables.declared} declared, ${stats.tables.untouched} untouched by code); ${stats.tables.accesses} table accesses`,
       '',
       style.bold(`${domains.length} candidate ${domains.length === 1 ? 'service' : 'services'}${shared.length ? ' and the shared kernel' : ''}`),
       '',
     ];
     const ordered = [...domains].sort((a, b) => b.modules.length - a.modules.length || compareText(a.id, b.id));
     for (const cluster of [...ordered, ...shared]) lines.push(...renderCluster(result, cluster, style), '');
+    if (result.findings.length > 0) {
+      const byKind = new Map<string, number>();
+      for (const finding of result.findings) byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);
+      lines.push(style.bold('findings'));
+      for (const finding of result.findings.filter((f) => f.severity !== 'info').slice(0, FINDINGS_SHOWN)) {
+        const where = finding.locations[0] ? ` (${finding.locations[0].file}:${finding.locations[0].line})` : '';
+        lines.push(`  ${finding.severity} ${finding.kind}: ${finding.message}${where}`);
+      }
+      const counts = [...byKind.entries()].sort((a, b) => compareText(a[0], b[0])).map(([kind, count]) => `${count} ${kind}`);
+      lines.push(`  in all: ${counts.join(', ')}`, '');
+    }
     if (result.diagnostics.length > 0) {
       const byCode = new Map<string, number>();
       for (const diagnostic of result.diagnostics) byCode.set(diagnostic.code, (byCode.get(diagnostic.code) ?? 0) + 1);

@@ -2,7 +2,7 @@ import { Visitor, type CallExpression, type VisitorObject } from 'oxc-parser';
 import { z } from 'zod';
 import { defineAnalyzer, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
 import { innerCalls, toCallChain } from './ast.js';
-import { createSqlDetectorContext, DIAGNOSTIC_CODES, type SqlDetector, type SqlDetectorContext } from './detector.js';
+import { createSqlDetectorContext, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
 import { sqlDetectors } from './detectors/index.js';
 import { extractTableAccesses, fromTemplateParts, isTemplateHole, loadSqlParser } from './sql-parse.js';
 import { looksLikeSql } from './sql-sink.js';
@@ -69,7 +69,8 @@ function recordExportedConstants(context: SqlDetectorContext, analyzerContext: A
       const sql = extraction.accesses.filter((access) => !isTemplateHole(access.table)).map(({ table, mode }) => ({ table, mode }));
       analyzerContext.facts.constants.push({ symbol: constant.symbol, line, sql });
     } else if (constant.value !== undefined && /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/.test(constant.value)) {
-      analyzerContext.facts.constants.push({ symbol: constant.symbol, line, value: constant.value });
+      const table = toTableIdFromText(constant.value);
+      if (table !== undefined) analyzerContext.facts.constants.push({ symbol: constant.symbol, line, table });
     }
   }
 }
@@ -77,16 +78,22 @@ function recordExportedConstants(context: SqlDetectorContext, analyzerContext: A
 /** Tables, foreign keys and accesses of an SQL schema or migration file. */
 function visitSqlResource(resource: ResourceFile, context: AnalyzerContext<unknown>): void {
   const extraction = extractTableAccesses(resource.text);
-  const line = (table: string): number => {
-    const index = resource.text.search(new RegExp(`\\b${table.split('.').pop()?.replace(/[^\w]/g, '')}\\b`, 'i'));
+  const escape = (table: string) => (table.split('.').pop() ?? table).replace(/[^\w]/g, '');
+  const lineOf = (pattern: RegExp, fallback: RegExp): number => {
+    let index = resource.text.search(pattern);
+    if (index === -1) index = resource.text.search(fallback);
     return index === -1 ? 1 : resource.lineOf(index);
   };
+  const line = (table: string): number =>
+    lineOf(new RegExp(`(create|alter)\\s+[\\w\\s]*?(table|view)\\s+(if\\s+(not\\s+)?exists\\s+)?[\\w".]*\\b${escape(table)}\\b`, 'i'), new RegExp(`\\b${escape(table)}\\b`, 'i'));
+  const foreignKeyLine = (to: string): number =>
+    lineOf(new RegExp(`references\\s+[\\w".]*\\b${escape(to)}\\b`, 'i'), new RegExp(`\\b${escape(to)}\\b`, 'i'));
   for (const access of extraction.accesses) {
     if (isTemplateHole(access.table)) continue;
     context.facts.schemaTables.push({ table: access.table, line: line(access.table), via: 'sql-schema' });
   }
   for (const foreignKey of extraction.foreignKeys) {
-    context.facts.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, line: line(foreignKey.to), via: 'sql-schema' });
+    context.facts.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, line: foreignKeyLine(foreignKey.to), via: 'sql-schema' });
   }
   if (!extraction.ok && extraction.error) {
     context.report({

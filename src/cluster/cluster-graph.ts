@@ -21,12 +21,14 @@ export interface ModuleCluster {
   name: string;
   kind: 'domain' | 'shared';
   modules: ModuleId[];
+  tables: string[];
 }
 
-/** The partition of modules. */
+/** The partition of modules and tables. */
 export interface Clustering {
   clusters: ModuleCluster[];
   clusterOf: Map<ModuleId, string>;
+  tableClusterOf: Map<string, string>;
 }
 
 /** How much one import statement of each kind pulls two modules together. */
@@ -35,6 +37,24 @@ export const EDGE_KIND_WEIGHTS: Partial<Record<EdgeKind, number>> = {
   'type-import': 0.3,
   'dynamic-import': 0.5,
 };
+
+/** How much one table access or foreign key pulls a module and a table (or two tables) together. */
+export const TABLE_KIND_WEIGHTS: Partial<Record<EdgeKind, number>> = {
+  writes: 2,
+  reads: 1,
+  fk: 0.5,
+  // ddl: migrations touch every table; they say nothing about ownership.
+};
+
+/** The graph node key of a table (modules use their id). */
+export function toTableKey(table: string): string {
+  return `table:${table}`;
+}
+
+/** True for a table node key. */
+function isTableKey(key: string): boolean {
+  return key.startsWith('table:');
+}
 
 /** Edges into a pure barrel are weak: the followed edge to the defining module carries the dependency. */
 const BARREL_EDGE_FACTOR = 0.25;
@@ -61,16 +81,27 @@ export function createRandom(seed: number): () => number {
 function toWeightedGraph(graph: ModuleGraph, leaveOut: ReadonlySet<ModuleId>): UndirectedGraph {
   const weighted = new UndirectedGraph({ allowSelfLoops: false });
   for (const module of graph.modules) if (!leaveOut.has(module.id)) weighted.addNode(module.id);
+  for (const table of graph.tables) weighted.addNode(toTableKey(table.id));
   for (const edge of graph.edges) {
     if (leaveOut.has(edge.from as ModuleId) || leaveOut.has(edge.to as ModuleId)) continue;
-    if (!weighted.hasNode(edge.from) || !weighted.hasNode(edge.to)) continue;
-    const kindWeight = EDGE_KIND_WEIGHTS[edge.kind] ?? 0;
-    if (kindWeight === 0) continue;
-    const barrelFactor = graph.barrels.has(edge.to as ModuleId) && edge.through === undefined ? BARREL_EDGE_FACTOR : 1;
-    const weight = kindWeight * edge.weight * barrelFactor;
-    const existing = weighted.edge(edge.from, edge.to);
+    let from = edge.from;
+    let to = edge.to;
+    let weight: number;
+    const importWeight = EDGE_KIND_WEIGHTS[edge.kind];
+    const tableWeight = TABLE_KIND_WEIGHTS[edge.kind];
+    if (importWeight !== undefined) {
+      const barrelFactor = graph.barrels.has(edge.to as ModuleId) && edge.through === undefined ? BARREL_EDGE_FACTOR : 1;
+      weight = importWeight * edge.weight * barrelFactor;
+    } else if (tableWeight !== undefined) {
+      // Many statements on one table say little more than a few: grow slowly.
+      weight = tableWeight * (1 + Math.log2(Math.max(1, edge.weight)));
+      to = toTableKey(edge.to);
+      if (edge.kind === 'fk') from = toTableKey(edge.from);
+    } else continue;
+    if (!weighted.hasNode(from) || !weighted.hasNode(to) || from === to) continue;
+    const existing = weighted.edge(from, to);
     if (existing) weighted.updateEdgeAttribute(existing, 'weight', (value: number | undefined) => (value ?? 0) + weight);
-    else weighted.addEdge(edge.from, edge.to, { weight });
+    else weighted.addEdge(from, to, { weight });
   }
   return weighted;
 }
@@ -166,14 +197,14 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
   const weighted = toWeightedGraph(graph, kernel);
   const communities = runLouvain(weighted, options);
 
-  const members = new Map<string, ModuleId[]>();
-  for (const module of graph.modules) {
-    if (kernel.has(module.id)) continue;
-    const key = `c${communities.get(module.id) ?? -1}`;
+  const members = new Map<string, string[]>();
+  const nodeKeys = [...graph.modules.filter((module) => !kernel.has(module.id)).map((module) => module.id as string), ...graph.tables.map((table) => toTableKey(table.id))];
+  for (const node of nodeKeys) {
+    const key = `c${communities.get(node) ?? -1}`;
     if (!members.has(key)) members.set(key, []);
-    members.get(key)?.push(module.id);
+    members.get(key)?.push(node);
   }
-  const keyOf = new Map<ModuleId, string>();
+  const keyOf = new Map<string, string>();
   for (const [key, ids] of members) for (const id of ids) keyOf.set(id, key);
 
   // Single modules with ties join the neighbour cluster they are most tied to.
@@ -183,7 +214,7 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
     if (only === undefined || weighted.degree(only) === 0) continue;
     const pull = new Map<string, number>();
     weighted.forEachNeighbor(only, (neighbour) => {
-      const neighbourKey = keyOf.get(neighbour as ModuleId);
+      const neighbourKey = keyOf.get(neighbour);
       if (neighbourKey === undefined || neighbourKey === key) return;
       const edge = weighted.edge(only, neighbour);
       pull.set(neighbourKey, (pull.get(neighbourKey) ?? 0) + (edge ? (weighted.getEdgeAttribute(edge, 'weight') as number) : 0));
@@ -196,14 +227,17 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
   }
 
   // Modules with no ties: join the cluster holding most modules of the nearest folder, else group by folder.
+  // Tables with no ties (declared, never touched) go to the shared cluster.
   const isolated = graph.modules.filter((module) => !kernel.has(module.id) && weighted.degree(module.id) === 0).map((m) => m.id);
-  for (const id of isolated) {
+  const untouchedTables = graph.tables.filter((table) => weighted.degree(toTableKey(table.id)) === 0).map((table) => table.id);
+  for (const id of [...isolated, ...untouchedTables.map(toTableKey)]) {
     const key = keyOf.get(id);
     if (key !== undefined) members.delete(key);
     keyOf.delete(id);
   }
   const connectedByFolder = new Map<string, Map<string, number>>();
   for (const [id, key] of keyOf) {
+    if (isTableKey(id)) continue;
     for (let folder = directoryOf(id); ; folder = directoryOf(folder)) {
       if (!connectedByFolder.has(folder)) connectedByFolder.set(folder, new Map());
       const counts = connectedByFolder.get(folder);
@@ -228,17 +262,34 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
     keyOf.set(id, target);
   }
 
-  const domainClusters = [...members.entries()].map(([key, ids]) => ({ key, modules: [...ids].sort(compareText) }));
-  const names = nameClusters(domainClusters, new Set([SHARED_CLUSTER_ID]));
-  const clusters: ModuleCluster[] = domainClusters.map(({ key, modules }) => {
+  const domainClusters = [...members.entries()].map(([key, ids]) => ({
+    key,
+    modules: ids.filter((id) => !isTableKey(id)).sort(compareText) as ModuleId[],
+    tables: ids.filter(isTableKey).map((id) => id.slice('table:'.length)).sort(compareText),
+  }));
+  const names = nameClusters(
+    domainClusters.map(({ key, modules, tables }) => ({ key, modules: [...modules, ...tables] })),
+    new Set([SHARED_CLUSTER_ID]),
+  );
+  const clusters: ModuleCluster[] = domainClusters.map(({ key, modules, tables }) => {
     const name = names.get(key) ?? key;
-    return { id: name, name, kind: 'domain', modules };
+    return { id: name, name, kind: 'domain', modules, tables };
   });
-  if (kernel.size > 0) {
-    clusters.push({ id: SHARED_CLUSTER_ID, name: SHARED_CLUSTER_ID, kind: 'shared', modules: [...kernel].sort(compareText) });
+  if (kernel.size > 0 || untouchedTables.length > 0) {
+    clusters.push({
+      id: SHARED_CLUSTER_ID,
+      name: SHARED_CLUSTER_ID,
+      kind: 'shared',
+      modules: [...kernel].sort(compareText),
+      tables: [...untouchedTables].sort(compareText),
+    });
   }
   clusters.sort((a, b) => compareText(a.id, b.id));
   const clusterOf = new Map<ModuleId, string>();
-  for (const cluster of clusters) for (const module of cluster.modules) clusterOf.set(module, cluster.id);
-  return { clusters, clusterOf };
+  const tableClusterOf = new Map<string, string>();
+  for (const cluster of clusters) {
+    for (const module of cluster.modules) clusterOf.set(module, cluster.id);
+    for (const table of cluster.tables) tableClusterOf.set(table, cluster.id);
+  }
+  return { clusters, clusterOf, tableClusterOf };
 }

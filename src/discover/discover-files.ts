@@ -43,9 +43,18 @@ export interface DiscoveredFile {
   size: number;
 }
 
+/** A schema file read as data: a Prisma schema or an SQL schema/migration. */
+export interface DiscoveredResource {
+  id: string;
+  absolutePath: string;
+  kind: 'prisma' | 'sql';
+}
+
 /** What discovery found: source files to analyze and the configuration files beside them. */
 export interface Discovery {
   files: DiscoveredFile[];
+  /** Prisma schemas and SQL files (schemas, migrations), under the same rules as source files. */
+  resources: DiscoveredResource[];
   /** Absolute paths of every tsconfig.json seen (for nearest-config resolution). */
   tsconfigs: string[];
   /** Absolute paths of every package.json seen. */
@@ -77,7 +86,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const includeMatchers = options.include.map((glob) => picomatch(glob, { dot: true }));
   const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
   const skippedDirectories = new Set<string>(options.defaultExcludes ? DEFAULT_SKIPPED_DIRECTORIES : []);
-  const discovery: Discovery = { files: [], tsconfigs: [], packageJsons: [], pnpmWorkspaces: [], skippedFiles: 0, diagnostics: [] };
+  const discovery: Discovery = { files: [], resources: [], tsconfigs: [], packageJsons: [], pnpmWorkspaces: [], skippedFiles: 0, diagnostics: [] };
   const visitedDirectories = new Set<string>();
 
   const isIgnored = (scopes: IgnoreScope[], absolutePath: string, isDirectory: boolean): boolean => {
@@ -160,6 +169,14 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       if (entry.name === 'tsconfig.json') discovery.tsconfigs.push(absolutePath);
       if (entry.name === 'package.json') discovery.packageJsons.push(absolutePath);
       if (entry.name === 'pnpm-workspace.yaml') discovery.pnpmWorkspaces.push(absolutePath);
+      const resourceKind = entry.name.endsWith('.prisma') ? 'prisma' : entry.name.endsWith('.sql') ? 'sql' : undefined;
+      if (resourceKind !== undefined) {
+        const id = relativeId(root, absolutePath);
+        if (!isIgnored(localScopes, absolutePath, false) && !excludeMatchers.some((matches) => matches(id))) {
+          discovery.resources.push({ id, absolutePath, kind: resourceKind });
+        }
+        continue;
+      }
       if (!isSourceFileName(entry.name)) continue;
       const id = relativeId(root, absolutePath);
       if (
@@ -195,6 +212,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
 
   walk(root, []);
   discovery.files.sort((a, b) => compareText(a.id, b.id));
+  discovery.resources.sort((a, b) => compareText(a.id, b.id));
   discovery.tsconfigs.sort(compareText);
   discovery.packageJsons.sort(compareText);
   discovery.pnpmWorkspaces.sort(compareText);

@@ -2,15 +2,17 @@ import { createFileFacts, type FileFacts } from '../model/facts.js';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/result.js';
 import type { AnyAnalyzer, ProjectInfo } from '../plugin/index.js';
-import type { DiscoveredFile } from '../discover/discover-files.js';
+import type { DiscoveredFile, DiscoveredResource } from '../discover/discover-files.js';
 import { describeError } from '../discover/discover-files.js';
 import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
 import { readText } from '../io/read-text.js';
-import { countLinesOfCode, parseFile } from './parse-file.js';
+import { countLinesOfCode, createLineIndex, parseFile } from './parse-file.js';
 
 /** What extraction produced. */
 export interface Extraction {
   facts: FileFacts[];
+  /** Facts of schema resources (Prisma schemas, SQL files): tables, definitions, foreign keys; never module nodes. */
+  resourceFacts: FileFacts[];
   /** Files dropped at read time (generated, binary, unreadable). */
   skippedFiles: number;
   diagnostics: Diagnostic[];
@@ -32,7 +34,7 @@ export function extractFacts(
 ): Extraction {
   const enabled = analyzers.filter((analyzer) => analyzer.isEnabled(project));
   const options = new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})]));
-  const extraction: Extraction = { facts: [], skippedFiles: 0, diagnostics: [] };
+  const extraction: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [] };
   let done = 0;
   for (const file of files) {
     done += 1;
@@ -85,4 +87,39 @@ export function extractFacts(
     extraction.facts.push(facts);
   }
   return extraction;
+}
+
+/** Lets analyzers that read resources (Prisma schemas, SQL files) add their facts; a failure is a diagnostic. */
+export function extractResourceFacts(
+  resources: DiscoveredResource[],
+  analyzers: readonly AnyAnalyzer[],
+  project: ProjectInfo,
+  extraction: Extraction,
+): void {
+  const enabled = analyzers.filter((analyzer) => analyzer.visitResource && analyzer.isEnabled(project));
+  if (enabled.length === 0) return;
+  for (const resource of resources) {
+    let text: string;
+    try {
+      text = readText(resource.absolutePath);
+    } catch (error) {
+      extraction.diagnostics.push(createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, resource.id));
+      continue;
+    }
+    const lineOf = createLineIndex(text);
+    const facts = createFileFacts(resource.id as FileFacts['module'], countLinesOfCode(text));
+    for (const analyzer of enabled) {
+      try {
+        analyzer.visitResource?.(
+          { id: resource.id, kind: resource.kind, text, lineOf },
+          { options: analyzer.options.parse({}), facts, report: (d: Diagnostic) => extraction.diagnostics.push(d) },
+        );
+      } catch (error) {
+        extraction.diagnostics.push(
+          createDiagnostic(DIAGNOSTIC_CODES.analyzerFailed, `Analyzer "${analyzer.id}" failed on this file (${describeError(error)}). This is a seams bug: please report it with the file.`, resource.id),
+        );
+      }
+    }
+    extraction.resourceFacts.push(facts);
+  }
 }

@@ -16,6 +16,22 @@ function toLineStarts(text: string): number[] {
   return starts;
 }
 
+/** A function from a UTF-16 offset to its 1-based line; line starts are computed on first use. */
+export function createLineIndex(text: string): (offset: number) => number {
+  let lineStarts: number[] | undefined;
+  return (offset: number): number => {
+    lineStarts ??= toLineStarts(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
 /** Counts non-blank lines. */
 export function countLinesOfCode(text: string): number {
   let count = 0;
@@ -32,7 +48,7 @@ export function parseFile(id: ModuleId, text: string): ParsedFile {
   const options: ParserOptions = { lang: language };
   if (id.endsWith('.cjs') || id.endsWith('.cts')) options.sourceType = 'commonjs';
   const result = parseSync(id, text, options);
-  let lineStarts: number[] | undefined;
+  const lineOf = createLineIndex(text);
   let imported: Map<string, { specifier: string; importedName: string }> | undefined;
   let program: ParsedFile['program'] | undefined;
   const module = result.module;
@@ -62,16 +78,6 @@ export function parseFile(id: ModuleId, text: string): ParsedFile {
       }
       return imported.get(localName);
     },
-    lineOf(offset: number): number {
-      lineStarts ??= toLineStarts(text);
-      let low = 0;
-      let high = lineStarts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return low + 1;
-    },
+    lineOf,
   };
 }

@@ -2,10 +2,13 @@ import type { FileFacts, ImportFact, ModuleId } from '../model/facts.js';
 import type { Diagnostic, Edge, EdgeKind, Location, Stats } from '../model/result.js';
 import { compareText, createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { ImportResolver, Resolution } from '../resolve/resolve-imports.js';
+import { createExportResolver } from './resolve-exports.js';
 
 /** The module graph: nodes are analyzed files, edges are resolved imports. */
 export interface ModuleGraph {
   modules: { id: ModuleId; loc: number }[];
+  /** Tables (added by the table stage): nodes beside the modules. */
+  tables: { id: string; declared: boolean }[];
   edges: Edge[];
   /** Modules that only re-export (barrels): edges into them are weak evidence of coupling. */
   barrels: Set<ModuleId>;
@@ -13,35 +16,18 @@ export interface ModuleGraph {
   diagnostics: Diagnostic[];
 }
 
-interface DefinerTrace {
-  definer: ModuleId;
-  through: ModuleId[];
-}
-
-/** The maximum number of barrels followed for one name. */
-const MAX_BARREL_DEPTH = 12;
-
 /**
  * Builds the module graph from per-file facts: resolves every specifier, counts externals and
  * builtins, reports unresolved imports, and follows named imports through barrels
  * (`export *`, `export { x } from`) to the module that defines them. The edge to the barrel
  * is kept and a second edge, marked with `through`, goes to the definer.
  */
-export function buildGraph(facts: FileFacts[], resolver: ImportResolver): ModuleGraph {
+export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifier: string) => Resolution): ModuleGraph {
   const factsById = new Map(facts.map((fileFacts) => [fileFacts.module, fileFacts]));
-  const resolutionCache = new Map<string, Resolution>();
-  const resolve = (from: ModuleId, specifier: string): Resolution => {
-    const key = `${from}\u0000${specifier}`;
-    let resolution = resolutionCache.get(key);
-    if (!resolution) {
-      resolution = resolver.resolve(from, specifier);
-      resolutionCache.set(key, resolution);
-    }
-    return resolution;
-  };
 
   const graph: ModuleGraph = {
     modules: facts.map((fileFacts) => ({ id: fileFacts.module, loc: fileFacts.loc })).sort((a, b) => compareText(a.id, b.id)),
+    tables: [],
     edges: [],
     barrels: new Set(),
     importStats: { internal: 0, external: 0, builtin: 0, excluded: 0, unresolved: 0 },
@@ -53,41 +39,7 @@ export function buildGraph(facts: FileFacts[], resolver: ImportResolver): Module
     if (hasReexports && !hasLocalExports) graph.barrels.add(fileFacts.module);
   }
 
-  const definerCache = new Map<string, DefinerTrace | null>();
-  const findDefiner = (moduleId: ModuleId, name: string, depth: number, visiting: Set<ModuleId>): DefinerTrace | undefined => {
-    const key = `${moduleId}\u0000${name}`;
-    const cached = definerCache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const moduleFacts = factsById.get(moduleId);
-    if (!moduleFacts || depth > MAX_BARREL_DEPTH || visiting.has(moduleId)) return undefined;
-    visiting.add(moduleId);
-    let found: DefinerTrace | undefined;
-    const exported = moduleFacts.exports.find((fact) => fact.name === name);
-    if (exported && exported.from === undefined) found = { definer: moduleId, through: [] };
-    else if (exported?.from !== undefined) {
-      const target = resolve(moduleId, exported.from);
-      if (target.kind === 'module') {
-        if (exported.importName === '*') found = { definer: target.target, through: [moduleId] };
-        else {
-          const inner = findDefiner(target.target, exported.importName ?? name, depth + 1, visiting);
-          if (inner) found = { definer: inner.definer, through: [moduleId, ...inner.through] };
-        }
-      }
-    } else if (name !== 'default') {
-      for (const star of moduleFacts.exportStars) {
-        const target = resolve(moduleId, star.specifier);
-        if (target.kind !== 'module') continue;
-        const inner = findDefiner(target.target, name, depth + 1, visiting);
-        if (inner) {
-          found = { definer: inner.definer, through: [moduleId, ...inner.through] };
-          break;
-        }
-      }
-    }
-    visiting.delete(moduleId);
-    definerCache.set(key, found ?? null);
-    return found;
-  };
+  const findOrigin = createExportResolver(factsById, resolve);
 
   const edgesByKey = new Map<string, Edge>();
   const addEdge = (from: ModuleId, to: ModuleId, kind: EdgeKind, location: Location, through?: ModuleId[]): void => {
@@ -110,8 +62,8 @@ export function buildGraph(facts: FileFacts[], resolver: ImportResolver): Module
     if (fact.syntax === 'export-from') return;
     for (const name of fact.names) {
       if (name === '*') continue;
-      const trace = findDefiner(target, name, 0, new Set());
-      if (trace && trace.definer !== target) addEdge(from, trace.definer, fact.kind, location, trace.through);
+      const origin = findOrigin(target, name);
+      if (origin && origin.module !== target) addEdge(from, origin.module, fact.kind, location, origin.through);
     }
   };
 
@@ -155,6 +107,20 @@ export function buildGraph(facts: FileFacts[], resolver: ImportResolver): Module
   }
   graph.edges = [...edgesByKey.values()].sort(compareEdges);
   return graph;
+}
+
+/** A memoising wrapper of the resolver: each (file, specifier) pair is resolved once per run. */
+export function createCachedResolve(resolver: ImportResolver): (from: ModuleId, specifier: string) => Resolution {
+  const cache = new Map<string, Resolution>();
+  return (from, specifier) => {
+    const key = `${from}\u0000${specifier}`;
+    let resolution = cache.get(key);
+    if (!resolution) {
+      resolution = resolver.resolve(from, specifier);
+      cache.set(key, resolution);
+    }
+    return resolution;
+  };
 }
 
 /** Orders edges by from, to, kind, then plain before followed-through. */

@@ -96,8 +96,8 @@ export interface ConstantFact {
   /** `NAME` or `NAME.member` (one level of object members). */
   symbol: string;
   line: number;
-  /** The string value, when it is a plain string that is not SQL. */
-  value?: string;
+  /** The table id the string names, when it is a plain name (`'users'`, `'auth.sessions'`) rather than SQL. */
+  table?: string;
   /** The tables the SQL touches, when the constant holds SQL. */
   sql?: { table: string; mode: TableAccessMode }[];
 }

@@ -28,7 +28,10 @@ export const moduleNodeSchema = z
 export const tableNodeSchema = z
   .object({
     id: z.string().describe('table name; schema-qualified when the schema is not public'),
-    cluster: z.string(),
+    cluster: z.string().describe('the owning cluster'),
+    declared: z.boolean().describe('a schema, migration, entity or model declares it'),
+    writers: z.array(z.string()).describe('clusters whose modules write it'),
+    readers: z.array(z.string()).describe('clusters whose modules read it'),
   })
   .strict();
 
@@ -58,6 +61,8 @@ export const edgeSchema = z
       .array(z.string())
       .optional()
       .describe('barrel modules this edge was followed through to reach the defining module'),
+    via: z.array(z.string()).optional().describe('detectors that found a table access or foreign key (pg, knex, prisma, sql-schema, …)'),
+    confidence: z.number().min(0).max(1).optional().describe('highest confidence among the accesses behind a table edge'),
   })
   .strict();
 
@@ -129,6 +134,14 @@ export const statsSchema = z
   .object({
     files: z.number().int().min(0),
     skippedFiles: z.number().int().min(0),
+    tables: z
+      .object({
+        total: z.number().int().min(0),
+        accesses: z.number().int().min(0).describe('table access sites found in code'),
+        declared: z.number().int().min(0),
+        untouched: z.number().int().min(0).describe('declared tables no analyzed code touches'),
+      })
+      .strict(),
     imports: z
       .object({
         internal: z.number().int().min(0),

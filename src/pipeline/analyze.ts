@@ -3,9 +3,12 @@ import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import { discoverFiles } from '../discover/discover-files.js';
 import { loadProjectLayout } from '../discover/project-layout.js';
-import { extractFacts } from '../extract/extract-facts.js';
+import { extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
 import { createImportResolver } from '../resolve/resolve-imports.js';
-import { buildGraph, type ModuleGraph } from '../graph/build-graph.js';
+import { buildGraph, createCachedResolve, type ModuleGraph } from '../graph/build-graph.js';
+import { addTableEdges } from '../graph/table-edges.js';
+import { linkTables, type LinkedTables } from '../tables/link-tables.js';
+import { findTableProblems, toTableUses } from '../find/find-problems.js';
 import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
 import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic } from '../model/result.js';
@@ -53,19 +56,20 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const layout = loadProjectLayout(root, discovery);
 
   progress({ stage: 'extract', done: 0, total: discovery.files.length });
-  const extraction = extractFacts(
-    discovery.files,
-    options.analyzers ?? Object.values(registeredAnalyzers),
-    { dependencies: layout.dependencies },
-    (done, total) => progress({ stage: 'extract', done, total }),
-  );
+  const analyzers = options.analyzers ?? Object.values(registeredAnalyzers);
+  const project = { dependencies: layout.dependencies };
+  const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }));
+  extractResourceFacts(discovery.resources, analyzers, project, extraction);
 
   progress({ stage: 'build graph' });
   const analyzed = new Set(extraction.facts.map((facts) => facts.module));
   const modulesByPath = new Map<string, ModuleId>();
   for (const file of discovery.files) if (analyzed.has(file.id)) modulesByPath.set(file.absolutePath, file.id);
   const resolver = createImportResolver(layout, modulesByPath);
-  const graph = buildGraph(extraction.facts, resolver);
+  const resolve = createCachedResolve(resolver);
+  const graph = buildGraph(extraction.facts, resolve);
+  const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
+  addTableEdges(graph, linked);
 
   progress({ stage: 'cluster' });
   const clustering = clusterGraph(graph, { resolution, seed });
@@ -74,11 +78,12 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   return toResult({
     displayRoot: options.displayRoot ?? options.root,
     graph,
+    linked,
     clustering,
     options: { resolution, seed, include, exclude },
     files: extraction.facts.length,
     skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
-    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics],
+    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics],
   });
 }
 
@@ -95,6 +100,7 @@ function assertDirectory(root: string): void {
 interface ResultParts {
   displayRoot: string;
   graph: ModuleGraph;
+  linked: LinkedTables;
   clustering: Clustering;
   options: AnalysisResult['options'];
   files: number;
@@ -127,14 +133,16 @@ function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<
 }
 
 function toResult(parts: ResultParts): AnalysisResult {
-  const { graph, clustering } = parts;
+  const { graph, clustering, linked } = parts;
   const couplings = toCouplings(graph, clustering.clusterOf);
+  const uses = toTableUses(graph.edges, clustering);
+  const untouched = graph.tables.filter((table) => !uses.has(table.id) && table.declared).map((table) => table.id);
   const clusters: Cluster[] = clustering.clusters.map((cluster) => ({
     id: cluster.id,
     name: cluster.name,
     kind: cluster.kind,
     modules: cluster.modules,
-    tables: [],
+    tables: cluster.tables,
     coupling: [...(couplings.get(cluster.id)?.values() ?? [])].sort(
       (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster),
     ),
@@ -144,16 +152,27 @@ function toResult(parts: ResultParts): AnalysisResult {
     tool: { name: 'seams', version: SEAMS_VERSION },
     root: parts.displayRoot.split(path.sep).join('/'),
     options: parts.options,
-    stats: { files: parts.files, skippedFiles: parts.skippedFiles, imports: graph.importStats },
+    stats: {
+      files: parts.files,
+      skippedFiles: parts.skippedFiles,
+      tables: { total: graph.tables.length, accesses: linked.accesses.length, declared: linked.declared.size, untouched: untouched.length },
+      imports: graph.importStats,
+    },
     modules: graph.modules.map((module) => ({
       id: module.id,
       cluster: clustering.clusterOf.get(module.id) ?? '',
       loc: module.loc,
     })),
-    tables: [],
+    tables: graph.tables.map((table) => ({
+      id: table.id,
+      cluster: clustering.tableClusterOf.get(table.id) ?? '',
+      declared: table.declared,
+      writers: [...(uses.get(table.id)?.writers.keys() ?? [])].sort(compareText),
+      readers: [...(uses.get(table.id)?.readers.keys() ?? [])].sort(compareText),
+    })),
     edges: graph.edges,
     clusters,
-    findings: [],
+    findings: findTableProblems(uses, clustering, untouched),
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
 }

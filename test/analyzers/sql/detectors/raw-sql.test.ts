@@ -54,9 +54,9 @@ test('raw-sql: an interpolated table name is a diagnostic, not a table', () => {
 test('constants: exported table names and SQL are recorded for other files', () => {
   const { facts } = detect("export const TABLE = 'features';\nexport const T = { users: 'users', sessions: 'auth.sessions' } as const;\nexport const INSERT = `INSERT INTO events (id) VALUES ($1)`;\nexport const note = 'Hello world, friend';", 'src/tables.ts');
   assert.deepEqual(facts.constants, [
-    { symbol: 'TABLE', line: 1, value: 'features' },
-    { symbol: 'T.users', line: 2, value: 'users' },
-    { symbol: 'T.sessions', line: 2, value: 'auth.sessions' },
+    { symbol: 'TABLE', line: 1, table: 'features' },
+    { symbol: 'T.users', line: 2, table: 'users' },
+    { symbol: 'T.sessions', line: 2, table: 'auth.sessions' },
     { symbol: 'INSERT', line: 3, sql: [{ table: 'events', mode: 'write' }] },
   ]);
 });

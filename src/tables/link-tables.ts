@@ -1,0 +1,181 @@
+import type { FileFacts, ModuleId, TableAccessFact, TableAccessMode, TableDefinitionFact } from '../model/facts.js';
+import type { Diagnostic } from '../model/result.js';
+import { compareText, createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import type { Resolution } from '../resolve/resolve-imports.js';
+import { createExportResolver } from '../graph/resolve-exports.js';
+
+/** One resolved access: a module touches a table. */
+export interface LinkedAccess {
+  module: ModuleId;
+  table: string;
+  mode: TableAccessMode;
+  line: number;
+  via: string;
+  confidence: number;
+}
+
+/** A foreign key between two tables, with where it is declared. */
+export interface LinkedForeignKey {
+  from: string;
+  to: string;
+  file: string;
+  line: number;
+}
+
+/** Tables and accesses after names, constants, entities and models are resolved across files. */
+export interface LinkedTables {
+  accesses: LinkedAccess[];
+  /** Every table seen: accessed, declared in a schema, or defined by an entity/model. */
+  tables: string[];
+  /** Tables a schema, migration or entity declares. */
+  declared: Set<string>;
+  foreignKeys: LinkedForeignKey[];
+  diagnostics: Diagnostic[];
+}
+
+/** Confidence kept when a symbol is found only by its name somewhere else in the repo. */
+const BY_NAME_ONLY_FACTOR = 0.7;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * Resolves every table access to a table id: literal names as they are; constants, entity
+ * classes and Drizzle tables through the file's imports (and barrels) to their definition;
+ * Prisma-style model names through the schema's definitions; imported SQL constants to the
+ * accesses of their SQL. A symbol found nowhere becomes a diagnostic.
+ */
+export function linkTables(
+  facts: FileFacts[],
+  resourceFacts: FileFacts[],
+  resolve: (from: ModuleId, specifier: string) => Resolution,
+): LinkedTables {
+  const factsById = new Map(facts.map((fileFacts) => [fileFacts.module, fileFacts]));
+  const findOrigin = createExportResolver(factsById, resolve);
+  const allFacts = [...facts, ...resourceFacts];
+  const definitionsBySymbol = new Map<string, { module: ModuleId; definition: TableDefinitionFact }[]>();
+  for (const fileFacts of allFacts) {
+    for (const definition of fileFacts.tableDefinitions) {
+      const key = definition.symbol;
+      if (!definitionsBySymbol.has(key)) definitionsBySymbol.set(key, []);
+      definitionsBySymbol.get(key)?.push({ module: fileFacts.module, definition });
+    }
+  }
+
+  const linked: LinkedTables = { accesses: [], tables: [], declared: new Set(), foreignKeys: [], diagnostics: [] };
+  for (const fileFacts of allFacts) {
+    for (const definition of fileFacts.tableDefinitions) linked.declared.add(definition.table);
+    for (const schemaTable of fileFacts.schemaTables) linked.declared.add(schemaTable.table);
+    for (const foreignKey of fileFacts.foreignKeys) {
+      linked.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, file: fileFacts.module, line: foreignKey.line });
+    }
+  }
+
+  /** Tables (with modes when the symbol holds SQL) a symbol of `module` stands for. */
+  const lookUpIn = (module: ModuleId, symbol: string): { table: string; mode?: TableAccessMode }[] | undefined => {
+    const moduleFacts = factsById.get(module);
+    if (!moduleFacts) return undefined;
+    const constant = moduleFacts.constants.find((fact) => fact.symbol === symbol);
+    if (constant?.table !== undefined) return [{ table: constant.table }];
+    if (constant?.sql !== undefined) return constant.sql;
+    const definition = moduleFacts.tableDefinitions.find((fact) => fact.symbol === symbol);
+    return definition ? [{ table: definition.table }] : undefined;
+  };
+
+  const resolveSymbol = (
+    module: ModuleId,
+    symbol: string,
+    specifier: string | undefined,
+  ): { tables: { table: string; mode?: TableAccessMode }[]; byNameOnly: boolean } | undefined => {
+    if (specifier === undefined) {
+      const local = lookUpIn(module, symbol);
+      if (local) return { tables: local, byNameOnly: false };
+    } else {
+      const target = resolve(module, specifier);
+      if (target.kind === 'module') {
+        const [head = '', ...rest] = symbol.split('.');
+        // `import * as T` then `T.users`: the head is the exported name itself.
+        const origin = head === '' ? undefined : findOrigin(target.target, head);
+        if (origin && origin.localName !== '*') {
+          const found = lookUpIn(origin.module, [origin.localName, ...rest].join('.'));
+          if (found) return { tables: found, byNameOnly: false };
+        } else if (origin?.localName === '*' && rest.length > 0) {
+          return resolveSymbol(origin.module, rest.join('.'), undefined);
+        }
+      }
+    }
+    const candidates = definitionsBySymbol.get(symbol.split('.').pop() ?? symbol) ?? [];
+    const tables = [...new Set(candidates.map((candidate) => candidate.definition.table))];
+    if (tables.length === 1 && tables[0] !== undefined) return { tables: [{ table: tables[0] }], byNameOnly: true };
+    return undefined;
+  };
+
+  const resolveModel = (orm: string, model: string): string | undefined => {
+    const wanted = lowerFirst(model).toLowerCase();
+    for (const [symbol, candidates] of definitionsBySymbol) {
+      if (lowerFirst(symbol).toLowerCase() !== wanted) continue;
+      const match = candidates.find((candidate) => candidate.definition.orm === orm);
+      if (match) return match.definition.table;
+    }
+    return undefined;
+  };
+
+  const add = (module: ModuleId, access: TableAccessFact, table: string, mode: TableAccessMode, confidence: number): void => {
+    linked.accesses.push({ module, table, mode, line: access.line, via: access.via, confidence: Math.round(confidence * 100) / 100 });
+  };
+
+  for (const fileFacts of facts) {
+    for (const access of fileFacts.tableAccesses) {
+      const target = access.target;
+      if (target.kind === 'table') {
+        add(fileFacts.module, access, target.table, access.mode, access.confidence);
+        continue;
+      }
+      if (target.kind === 'model') {
+        const table = resolveModel(target.orm, target.model);
+        if (table !== undefined) add(fileFacts.module, access, table, access.mode, access.confidence);
+        else {
+          linked.diagnostics.push(
+            createDiagnostic(
+              DIAGNOSTIC_CODES.tableUnresolved,
+              `${target.orm} model "${target.model}" is used here but no schema defines it; the access is not counted. Include the schema file (e.g. schema.prisma) in the analyzed directory.`,
+              fileFacts.module,
+              access.line,
+            ),
+          );
+        }
+        continue;
+      }
+      const resolved = resolveSymbol(fileFacts.module, target.symbol, target.specifier);
+      if (!resolved) {
+        linked.diagnostics.push(
+          createDiagnostic(
+            DIAGNOSTIC_CODES.tableUnresolved,
+            `"${target.symbol}"${target.specifier ? ` (imported from "${target.specifier}")` : ''} is used as a table${access.expandSql ? "'s SQL" : ''} by ${access.via}, but seams found no table name, entity or SQL constant for it; the access is not counted.`,
+            fileFacts.module,
+            access.line,
+          ),
+        );
+        continue;
+      }
+      const confidence = access.confidence * (resolved.byNameOnly ? BY_NAME_ONLY_FACTOR : 1);
+      for (const { table, mode } of resolved.tables) {
+        add(fileFacts.module, access, table, access.expandSql && mode ? mode : access.mode, confidence);
+      }
+    }
+  }
+
+  const tables = new Set<string>(linked.declared);
+  for (const access of linked.accesses) tables.add(access.table);
+  for (const foreignKey of linked.foreignKeys) {
+    tables.add(foreignKey.from);
+    tables.add(foreignKey.to);
+  }
+  linked.tables = [...tables].sort(compareText);
+  linked.accesses.sort(
+    (a, b) => compareText(a.module, b.module) || a.line - b.line || compareText(a.table, b.table) || compareText(a.mode, b.mode) || compareText(a.via, b.via),
+  );
+  linked.foreignKeys.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.file, b.file) || a.line - b.line);
+  return linked;
+}
