@@ -13,8 +13,10 @@ await loadSqlParser();
 /** Options of the sql analyzer. */
 export const sqlOptionsSchema = z.object({}).strict();
 
-/** Files that may export table-name or SQL constants worth recording for other files. */
-const CONSTANT_HINT = /\btables?\b|TABLE|[Ss][Qq][Ll]|(['"`])\s*(select|insert|update|delete|with)\s/i;
+/** Files that may export table-name or SQL constants worth recording for other files: an exported string or object constant... */
+const EXPORTED_CONSTANT_HINT = /export\s+(const|let|var)\s+[\w$]+\s*(?::[^=\n]+)?=\s*(['"`{]|sql`)/;
+/** ...named like a table, or holding SQL. */
+const TABLE_OR_SQL_HINT = /TABLE|Tables?\b|tables?\b|(['"`])\s*(select|insert|update|delete|with)\s/i;
 
 type Handler = (node: never) => void;
 
@@ -117,7 +119,7 @@ export const sqlAnalyzer = defineAnalyzer({
   isEnabled: () => true,
   visit(file, analyzerContext) {
     const active = sqlDetectors.filter((detector) => detector.textHint.test(file.text));
-    const wantsConstants = CONSTANT_HINT.test(file.text) && file.module.staticExports.length > 0;
+    const wantsConstants = EXPORTED_CONSTANT_HINT.test(file.text) && TABLE_OR_SQL_HINT.test(file.text);
     if (active.length === 0 && !wantsConstants) return;
     let current = 'sql';
     const context = createSqlDetectorContext(file, analyzerContext.facts, () => current, analyzerContext.report);

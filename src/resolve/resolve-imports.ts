@@ -207,9 +207,14 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
       return { kind: 'unresolved', reason: result.error ?? 'not found' };
     }
     const settings = settingsFor(tsconfigDirectory);
-    const aliasTargets = settings ? matchPathsPattern(settings, specifier) : undefined;
-    // An alias into node_modules (a types shim) names a package that is not installed here.
-    if (settings && aliasTargets && !aliasTargets.every((target) => target.split(path.sep).includes('node_modules'))) {
+    const alias = settings ? matchPathsPattern(settings, specifier) : undefined;
+    // Not an alias miss: a catch-all pattern ("*"), a declared dependency, or an alias into node_modules (a types shim).
+    const isAliasMiss =
+      alias !== undefined &&
+      alias.pattern !== '*' &&
+      !layout.dependencies.has(toPackageName(specifier)) &&
+      !alias.targets.every((target) => target.split(path.sep).includes('node_modules'));
+    if (settings && isAliasMiss) {
       return { kind: 'unresolved', reason: `matches a tsconfig paths alias of ${relativeId(root, settings.file)} but no file exists there` };
     }
     return { kind: 'external', packageName: toPackageName(specifier) };

@@ -110,14 +110,14 @@ export function loadTsconfigSettings(file: string): TsconfigSettings {
 }
 
 /**
- * The targets of the tsconfig `paths` pattern a specifier matches (so it is an alias, not a
- * package), or undefined when none matches.
+ * The tsconfig `paths` pattern a specifier matches, with its targets, or undefined when none
+ * matches.
  */
-export function matchPathsPattern(settings: TsconfigSettings, specifier: string): string[] | undefined {
+export function matchPathsPattern(settings: TsconfigSettings, specifier: string): { pattern: string; targets: string[] } | undefined {
   const match = settings.paths.find(({ pattern }) => {
     const star = pattern.indexOf('*');
     if (star === -1) return pattern === specifier;
     return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
   });
-  return match?.targets;
+  return match;
 }

@@ -33,13 +33,16 @@ test('resolve: the nearest tsconfig paths apply, an alias to nothing is unresolv
   const { resolve } = resolverFor({
     'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"], "vite": ["./node_modules/vite/dist/index.d.ts"] } } }',
     'src/a.ts': '', 'src/lib/log.ts': '',
-    'sub/tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "paths": { "@app/*": ["./other/*"] } } }',
+    'sub/tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "paths": { "@app/*": ["./other/*"], "*": ["./other/*"] } } }',
+    'package.json': '{ "name": "app", "dependencies": { "@app/sdk": "1.0.0" } }',
     'sub/other/lib/log.ts': '', 'sub/x.ts': '',
   });
   assert.deepEqual(resolve('src/a.ts', '@app/lib/log'), { kind: 'module', target: 'src/lib/log.ts' });
   assert.deepEqual(resolve('sub/x.ts', '@app/lib/log'), { kind: 'module', target: 'sub/other/lib/log.ts' });
   assert.equal(resolve('src/a.ts', '@app/nothing').kind, 'unresolved');
   assert.deepEqual(resolve('src/a.ts', 'vite'), { kind: 'external', packageName: 'vite' }, 'an alias into node_modules is a package');
+  assert.deepEqual(resolve('sub/x.ts', 'react'), { kind: 'external', packageName: 'react' }, 'a catch-all "*" alias falls back to packages');
+  assert.deepEqual(resolve('src/a.ts', '@app/sdk/client'), { kind: 'external', packageName: '@app/sdk' }, 'a declared dependency wins over an alias miss');
 });
 
 test('resolve: a tsconfig extending a package that is not installed still resolves its own paths', () => {

@@ -1,8 +1,22 @@
-import { defineSqlDetector } from '../detector.js';
+import { createEntityOrmDetector } from './typeorm.js';
 
-/** mikro-orm: not written yet (matches no file). */
-export const mikroOrmDetector = defineSqlDetector({
-  id: 'mikro-orm',
-  description: 'mikro-orm (not written yet)',
-  textHint: /(?!)/,
+/**
+ * MikroORM: entity definitions (`@Entity({ tableName })`, `@Entity({ collection })`, `@Entity()` →
+ * the UnderscoreNamingStrategy name of the class, single-table-inheritance children sharing their
+ * root's table, `new EntitySchema({ name, tableName })`, `defineEntity({ name, tableName })`),
+ * foreign keys of `@ManyToOne` and owning `@OneToOne` to entities of the same file, and accesses
+ * through the entity manager (`em.find(Book, …)`, `em.create(Book, …)`, `em.nativeDelete(…)`,
+ * `em.persist(new Book())`, `em.fork()`, `em.transactional(async (em2) => …)`), repositories
+ * (`em.getRepository(Book)`, `EntityRepository<Book>` and `@InjectRepository(Book)` fields, custom
+ * `extends EntityRepository<Book>`) and query builders (`em.createQueryBuilder(Book)`, `em.qb(Book)`).
+ *
+ * Shares its engine with the TypeORM detector. A construct is MikroORM's when the name it uses is
+ * imported from `@mikro-orm/…` (`Entity`, `InjectRepository`, `EntityManager`, `EntityRepository`);
+ * constructs that name no import belong to MikroORM only when the file imports from `@mikro-orm/…`
+ * and not from `typeorm`, so the pre-filter is that import.
+ */
+export const mikroOrmDetector = createEntityOrmDetector({
+  orm: 'mikro-orm',
+  description: 'MikroORM entities, entity managers, repositories and query builders',
+  textHint: /['"]@mikro-orm\//,
 });
