@@ -59,15 +59,19 @@ export function defineSqlDetector(detector: SqlDetector): SqlDetector {
   return detector;
 }
 
-/** Canonical table id of a name as written in code: drops an alias (`users as u`), splits and normalises the schema. */
+/**
+ * Canonical table id of a name as written in code (not SQL): drops an alias (`users as u`) and
+ * the `public` schema. Case is kept: query builders and ORMs quote the names they are given, so
+ * `knex('userAvatars')` is the table "userAvatars".
+ */
 export function toTableIdFromText(text: string): string | undefined {
   const withoutAlias = text.trim().split(/\s+as\s+|\s+/i)[0] ?? '';
   if (withoutAlias === '' || /[^\w."$-]/.test(withoutAlias)) return undefined;
-  const parts = withoutAlias.split('.');
+  const parts = withoutAlias.split('.').map((part) => part.replace(/^"|"$/g, ''));
   const name = parts.pop() ?? '';
   const schema = parts.pop();
   if (name === '' || name === '*') return undefined;
-  return toTableId(schema, name);
+  return toTableId(schema === undefined ? undefined : `"${schema}"`, `"${name}"`);
 }
 
 /** Creates the context of one file; facts go into `facts`, diagnostics to `report`. */

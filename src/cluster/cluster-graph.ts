@@ -13,6 +13,8 @@ export interface ClusterOptions {
   resolution: number;
   /** Seed of the random number generator (same seed, same partition). */
   seed: number;
+  /** Overrides of the per-kind edge weights (for tuning and experiments). */
+  weights?: Partial<Record<EdgeKind, number>>;
 }
 
 /** One cluster before it is written into the result. */
@@ -78,7 +80,7 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-function toWeightedGraph(graph: ModuleGraph, leaveOut: ReadonlySet<ModuleId>): UndirectedGraph {
+function toWeightedGraph(graph: ModuleGraph, leaveOut: ReadonlySet<ModuleId>, overrides: ClusterOptions['weights'] = {}): UndirectedGraph {
   const weighted = new UndirectedGraph({ allowSelfLoops: false });
   for (const module of graph.modules) if (!leaveOut.has(module.id)) weighted.addNode(module.id);
   for (const table of graph.tables) weighted.addNode(toTableKey(table.id));
@@ -87,8 +89,8 @@ function toWeightedGraph(graph: ModuleGraph, leaveOut: ReadonlySet<ModuleId>): U
     let from = edge.from;
     let to = edge.to;
     let weight: number;
-    const importWeight = EDGE_KIND_WEIGHTS[edge.kind];
-    const tableWeight = TABLE_KIND_WEIGHTS[edge.kind];
+    const importWeight = edge.kind in EDGE_KIND_WEIGHTS ? (overrides[edge.kind] ?? EDGE_KIND_WEIGHTS[edge.kind]) : undefined;
+    const tableWeight = edge.kind in EDGE_KIND_WEIGHTS ? undefined : (overrides[edge.kind] ?? TABLE_KIND_WEIGHTS[edge.kind]);
     if (importWeight !== undefined) {
       const barrelFactor = graph.barrels.has(edge.to as ModuleId) && edge.through === undefined ? BARREL_EDGE_FACTOR : 1;
       weight = importWeight * edge.weight * barrelFactor;
@@ -144,7 +146,7 @@ export function findSharedKernel(graph: ModuleGraph, options: ClusterOptions): S
     .sort(compareText);
   const kernel = new Set<ModuleId>();
   for (let round = 0; round < 3; round += 1) {
-    const communities = runLouvain(toWeightedGraph(graph, kernel), options);
+    const communities = runLouvain(toWeightedGraph(graph, kernel, options.weights), options);
     const sizes = new Map<number, number>();
     for (const community of communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
     const significant = [...sizes.values()].filter((size) => size >= 3).length;
@@ -194,7 +196,7 @@ function directoryOf(modulePath: string): string {
  */
 export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clustering {
   const kernel = findSharedKernel(graph, options);
-  const weighted = toWeightedGraph(graph, kernel);
+  const weighted = toWeightedGraph(graph, kernel, options.weights);
   const communities = runLouvain(weighted, options);
 
   const members = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import { linkTables, type LinkedTables } from '../tables/link-tables.js';
 import { findTableProblems, toTableUses } from '../find/find-problems.js';
 import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
-import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic } from '../model/result.js';
+import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type EdgeKind } from '../model/result.js';
 import { compareText, sortDiagnostics } from '../model/diagnostics.js';
 import type { ModuleId } from '../model/facts.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   defaultExcludes?: boolean;
   resolution?: number;
   seed?: number;
+  /** Overrides of the clustering edge weights by kind (experiments and tuning). */
+  weights?: Partial<Record<EdgeKind, number>>;
   analyzers?: readonly AnyAnalyzer[];
   onProgress?: ProgressListener;
 }
@@ -72,7 +74,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   addTableEdges(graph, linked);
 
   progress({ stage: 'cluster' });
-  const clustering = clusterGraph(graph, { resolution, seed });
+  const clustering = clusterGraph(graph, { resolution, seed, weights: options.weights });
 
   progress({ stage: 'result' });
   return toResult({

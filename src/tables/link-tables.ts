@@ -65,7 +65,7 @@ export function linkTables(
 
   const linked: LinkedTables = { accesses: [], tables: [], declared: new Set(), foreignKeys: [], diagnostics: [] };
   for (const fileFacts of allFacts) {
-    for (const definition of fileFacts.tableDefinitions) linked.declared.add(definition.table);
+    for (const definition of fileFacts.tableDefinitions) if (!definition.symbol.includes('.')) linked.declared.add(definition.table);
     for (const schemaTable of fileFacts.schemaTables) linked.declared.add(schemaTable.table);
     for (const foreignKey of fileFacts.foreignKeys) {
       linked.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, file: fileFacts.module, line: foreignKey.line });
@@ -102,6 +102,16 @@ export function linkTables(
           if (found) return { tables: found, byNameOnly: false };
         } else if (origin?.localName === '*' && rest.length > 0) {
           return resolveSymbol(origin.module, rest.join('.'), undefined);
+        } else if (!origin) {
+          // CommonJS (`module.exports = X`, `exports.X = …`) has no export facts: look the name up directly,
+          // and take a default require of a module that defines exactly one table as that table.
+          const direct = lookUpIn(target.target, symbol);
+          if (direct) return { tables: direct, byNameOnly: false };
+          const definitions = factsById.get(target.target)?.tableDefinitions ?? [];
+          const tables = [...new Set(definitions.map((definition) => definition.table))];
+          if (head === 'default' && rest.length === 0 && tables.length === 1 && tables[0] !== undefined) {
+            return { tables: [{ table: tables[0] }], byNameOnly: false };
+          }
         }
       }
     }
@@ -111,14 +121,37 @@ export function linkTables(
     return undefined;
   };
 
-  const resolveModel = (orm: string, model: string): string | undefined => {
-    const wanted = lowerFirst(model).toLowerCase();
-    for (const [symbol, candidates] of definitionsBySymbol) {
-      if (lowerFirst(symbol).toLowerCase() !== wanted) continue;
+  const modelTable = (orm: string, symbol: string): string | undefined => {
+    const wanted = lowerFirst(symbol).toLowerCase();
+    for (const [candidateSymbol, candidates] of definitionsBySymbol) {
+      if (lowerFirst(candidateSymbol).toLowerCase() !== wanted) continue;
       const match = candidates.find((candidate) => candidate.definition.orm === orm);
       if (match) return match.definition.table;
     }
     return undefined;
+  };
+  const modelOfTable = (orm: string, table: string): string | undefined => {
+    for (const [symbol, candidates] of definitionsBySymbol) {
+      if (symbol.includes('.')) continue;
+      if (candidates.some((candidate) => candidate.definition.orm === orm && candidate.definition.table === table)) return symbol;
+    }
+    return undefined;
+  };
+  /**
+   * The table of a model (`userAccount`) or of a relation path (`certificate.enrolment.course`):
+   * each step looks up `Model.field` (the schema records relation fields) and continues from
+   * the model that owns the table reached.
+   */
+  const resolveModel = (orm: string, path: string): string | undefined => {
+    const [first = '', ...fields] = path.split('.');
+    let table = modelTable(orm, first);
+    let model = table === undefined ? undefined : modelOfTable(orm, table);
+    for (const field of fields) {
+      if (table === undefined || model === undefined) return undefined;
+      table = definitionsBySymbol.get(`${model}.${field}`)?.find((candidate) => candidate.definition.orm === orm)?.definition.table;
+      model = table === undefined ? undefined : modelOfTable(orm, table);
+    }
+    return table;
   };
 
   const add = (module: ModuleId, access: TableAccessFact, table: string, mode: TableAccessMode, confidence: number): void => {
@@ -135,7 +168,7 @@ export function linkTables(
       if (target.kind === 'model') {
         const table = resolveModel(target.orm, target.model);
         if (table !== undefined) add(fileFacts.module, access, table, access.mode, access.confidence);
-        else {
+        else if (!target.model.includes('.')) {
           linked.diagnostics.push(
             createDiagnostic(
               DIAGNOSTIC_CODES.tableUnresolved,

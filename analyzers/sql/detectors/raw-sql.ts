@@ -65,7 +65,10 @@ export const rawSqlDetector = defineSqlDetector({
       const client = STATEMENT_SINKS.get(link.property);
       if (client !== undefined) {
         const isSequelize = (chain.basePath ?? []).some((part) => /sequelize/i.test(part)) || link.arguments.some((arg) => /replacements/.test(JSON.stringify((arg as { type: string }).type === 'ObjectExpression' ? (arg as { properties: { key?: { name?: string } }[] }).properties.map((p) => p.key?.name) : [])));
-        recordSql(context, context.toSqlSource(first), link.call, { hint: isSequelize ? 'sequelize' : undefined });
+        const source = context.toSqlSource(first);
+        // `sql\`…\`.execute(db)` (Kysely) and `stmt.execute(params)`: an identifier argument of execute is not SQL.
+        if (source?.kind === 'symbol' && (link.property === 'execute' || unwrap(chain.base).type === 'TaggedTemplateExpression')) continue;
+        recordSql(context, source, link.call, { hint: isSequelize ? 'sequelize' : undefined });
         continue;
       }
       const wrap = FRAGMENT_SINKS.get(link.property);
