@@ -29,6 +29,10 @@ export interface SqlDetectorContext {
   addDefinition(symbol: string, table: string, at: AnyNode | number, orm?: string): void;
   addForeignKey(from: string, to: string, at: AnyNode | number): void;
   addSchemaTable(table: string, at: AnyNode | number): void;
+  /** Asks the lazy type-aware pass what `receiver` holds; it records `mode` on the entity it finds. */
+  askType(receiver: AnyNode, method: string, mode: TableAccessMode): void;
+  /** How many accesses this file has so far (to tell whether a chain recorded one). */
+  accessCount(): number;
   report(code: Diagnostic['code'], message: string, at: AnyNode | number): void;
   /** What an expression names as a table: a literal (`'users'`, `'public.users as u'`), a constant, or a symbol (local or imported). */
   toTableTarget(node: AnyNode | undefined): TableTarget | undefined;
@@ -113,6 +117,14 @@ export function createSqlDetectorContext(
     },
     addSchemaTable(table, at) {
       facts.schemaTables.push({ table, line: lineOf(at), via: detectorId() });
+    },
+    askType(receiver, method, mode) {
+      const start = startOf(receiver);
+      const end = (receiver as { end: number }).end;
+      facts.typeQuestions.push({ start, end, line: lineOf(receiver), method, mode, via: detectorId() });
+    },
+    accessCount() {
+      return facts.tableAccesses.length;
     },
     report(code, message, at) {
       report(createDiagnostic(code as Parameters<typeof createDiagnostic>[0], message, file.id, lineOf(at)));

@@ -54,6 +54,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'default-excludes': { type: 'boolean', default: true },
+      types: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +85,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     include: values.include ?? [],
     exclude: values.exclude ?? [],
     defaultExcludes: values['default-excludes'],
+    types: values.types,
     resolution,
     seed,
     onProgress: progress?.listener,

@@ -122,3 +122,10 @@ export function loadProjectLayout(root: string, discovery: Discovery): ProjectLa
   }
   return layout;
 }
+
+/** The tsconfig.json nearest to a file (its directory or the closest parent with one). */
+export function nearestTsconfigFile(layout: ProjectLayout, file: string): string | undefined {
+  const directory = path.dirname(file);
+  const found = layout.tsconfigDirectories.find((candidate) => directory === candidate || directory.startsWith(candidate + path.sep));
+  return found === undefined ? undefined : path.join(found, 'tsconfig.json');
+}

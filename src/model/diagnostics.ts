@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = {
   sqlDynamicTable: 'sql-dynamic-table',
   tableUnresolved: 'table-unresolved',
   schemaUnparsed: 'schema-unparsed',
+  typePassFailed: 'type-pass-failed',
 } as const;
 
 /** A diagnostic code. */

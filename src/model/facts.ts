@@ -117,6 +117,20 @@ export interface SchemaTableFact {
   via: string;
 }
 
+/**
+ * A question for the type-aware pass: what does the expression at [start, end) hold? Asked by a
+ * detector that sees a repository-style call (`x.findOneBy(…)`) on a receiver syntax cannot place.
+ */
+export interface TypeQuestion {
+  start: number;
+  end: number;
+  line: number;
+  /** The method called on it (`findOneBy`), for the record. */
+  method: string;
+  mode: TableAccessMode;
+  via: string;
+}
+
 /** Everything extracted from one file. Analyzers append to the arrays of their own concern. */
 export interface FileFacts {
   module: ModuleId;
@@ -131,6 +145,7 @@ export interface FileFacts {
   constants: ConstantFact[];
   foreignKeys: ForeignKeyFact[];
   schemaTables: SchemaTableFact[];
+  typeQuestions: TypeQuestion[];
 }
 
 /** Creates the empty facts of a file. */
@@ -146,5 +161,6 @@ export function createFileFacts(module: ModuleId, loc: number): FileFacts {
     constants: [],
     foreignKeys: [],
     schemaTables: [],
+    typeQuestions: [],
   };
 }

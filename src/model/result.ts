@@ -142,6 +142,14 @@ export const statsSchema = z
         untouched: z.number().int().min(0).describe('declared tables no analyzed code touches'),
       })
       .strict(),
+    types: z
+      .object({
+        files: z.number().int().min(0).describe('files the type-aware pass loaded because a detector asked about them'),
+        questions: z.number().int().min(0),
+        answered: z.number().int().min(0),
+      })
+      .strict()
+      .describe('the lazy type-aware pass (ts-morph); zeros when nothing asked or --no-types'),
     imports: z
       .object({
         internal: z.number().int().min(0),

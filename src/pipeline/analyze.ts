@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import { discoverFiles } from '../discover/discover-files.js';
-import { loadProjectLayout } from '../discover/project-layout.js';
 import { extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
 import { createImportResolver } from '../resolve/resolve-imports.js';
 import { buildGraph, createCachedResolve, type ModuleGraph } from '../graph/build-graph.js';
 import { addTableEdges } from '../graph/table-edges.js';
 import { linkTables, type LinkedTables } from '../tables/link-tables.js';
 import { findTableProblems, toTableUses } from '../find/find-problems.js';
+import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
+import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
 import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
 import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type EdgeKind } from '../model/result.js';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   defaultExcludes?: boolean;
   resolution?: number;
   seed?: number;
+  /** Run the lazy type-aware pass (ts-morph) for receivers syntax cannot place (default true). */
+  types?: boolean;
   /** Overrides of the clustering edge weights by kind (experiments and tuning). */
   weights?: Partial<Record<EdgeKind, number>>;
   analyzers?: readonly AnyAnalyzer[];
@@ -70,6 +73,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const resolver = createImportResolver(layout, modulesByPath);
   const resolve = createCachedResolve(resolver);
   const graph = buildGraph(extraction.facts, resolve);
+  const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph));
   const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
   addTableEdges(graph, linked);
 
@@ -85,8 +89,21 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     options: { resolution, seed, include, exclude },
     files: extraction.facts.length,
     skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
-    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics],
+    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? [])],
+    typePass,
   });
+}
+
+/** The modules each module imports (runtime and type imports, barrels followed). */
+function importTargets(graph: ModuleGraph): (module: ModuleId) => ModuleId[] {
+  const targets = new Map<ModuleId, ModuleId[]>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'import' && edge.kind !== 'type-import') continue;
+    const from = edge.from as ModuleId;
+    if (!targets.has(from)) targets.set(from, []);
+    targets.get(from)?.push(edge.to as ModuleId);
+  }
+  return (module) => targets.get(module) ?? [];
 }
 
 function assertDirectory(root: string): void {
@@ -101,6 +118,7 @@ function assertDirectory(root: string): void {
 
 interface ResultParts {
   displayRoot: string;
+  typePass: TypePassReport | undefined;
   graph: ModuleGraph;
   linked: LinkedTables;
   clustering: Clustering;
@@ -158,6 +176,7 @@ function toResult(parts: ResultParts): AnalysisResult {
       files: parts.files,
       skippedFiles: parts.skippedFiles,
       tables: { total: graph.tables.length, accesses: linked.accesses.length, declared: linked.declared.size, untouched: untouched.length },
+      types: { files: parts.typePass?.files ?? 0, questions: parts.typePass?.questions ?? 0, answered: parts.typePass?.answered ?? 0 },
       imports: graph.importStats,
     },
     modules: graph.modules.map((module) => ({

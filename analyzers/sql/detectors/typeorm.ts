@@ -973,7 +973,39 @@ function onChain(state: FileState, chain: CallChain): void {
       return;
     }
   }
+  const before = state.context.accessCount();
   walk(state, chain.base, chain.links, true, chain.node);
+  if (state.orm === 'typeorm' && state.context.accessCount() === before) askTypeOfReceiver(state, chain);
+}
+
+/** Receivers whose name says they hold a repository (`usersRepo`, `this.orderRepository`, `getUserRepo()`). */
+const REPOSITORY_NAME = /repo(sitory)?s?$/i;
+/** Getters whose entity argument is read syntactically; when it is a variable, the checker cannot help either. */
+const GENERIC_GETTERS = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'getCustomRepository']);
+
+/**
+ * `x.findOneBy(…)` on a receiver this detector cannot place (a repository returned by a helper,
+ * a field typed by inference, a custom repository class from another file): ask the lazy
+ * type-aware pass, which reads the receiver's type with the TypeScript checker.
+ */
+function askTypeOfReceiver(state: FileState, chain: CallChain): void {
+  const node = unwrap(chain.node);
+  if (node.type !== 'CallExpression') return;
+  const callee = unwrap(node.callee as AnyNode);
+  if (callee.type !== 'MemberExpression') return;
+  const method = propertyName(callee);
+  if (method === undefined) return;
+  const mode = METHODS.typeorm.repository.get(method) ?? (method === 'createQueryBuilder' ? 'read' : undefined);
+  if (mode === undefined) return;
+  const receiver = unwrap(callee.object as AnyNode);
+  const receiverPath = memberPath(receiver.type === 'CallExpression' ? (receiver.callee as AnyNode) : receiver);
+  const receiverName = receiverPath?.[receiverPath.length - 1] ?? '';
+  if (GENERIC_GETTERS.has(receiverName)) return;
+  // A field or parameter declared with a repository-named type: `private readonly people: UserRepository`.
+  const declaredAsRepository =
+    receiverName !== '' && new RegExp(`\\b${receiverName.replace(/\$/g, '\\$')}\\s*[?!]?\\s*:\\s*[\\w.]*Repo(sitory)?\\b`).test(state.context.file.text);
+  if (!REPOSITORY_NAME.test(receiverName) && !declaredAsRepository) return;
+  state.context.askType(callee.object as AnyNode, method, mode);
 }
 
 /**
