@@ -107,6 +107,67 @@ export function toBuilderTableTarget(context: SqlDetectorContext, node: AnyNode 
   return context.toTableTarget(node);
 }
 
+const localConstants = new WeakMap<ParsedFile, Map<string, string | null>>();
+
+/**
+ * String constants declared anywhere in the file (`const EVENTS_TABLE = 'events'` inside a
+ * method), by name; null when the name is declared more than once (it may be shadowed).
+ */
+function readLocalConstants(file: ParsedFile): Map<string, string | null> {
+  let constants = localConstants.get(file);
+  if (constants) return constants;
+  const found = new Map<string, string | null>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.type !== 'string') return;
+    if (record.type === 'VariableDeclaration') {
+      for (const declarator of (record as unknown as { declarations: { id: AnyNode; init: AnyNode | null }[] }).declarations) {
+        if (declarator.id.type !== 'Identifier') continue;
+        const name = declarator.id.name;
+        const text = record.kind === 'const' ? stringValue(declarator.init) : undefined;
+        found.set(name, found.has(name) || text === undefined ? null : text);
+      }
+    }
+    for (const key of Object.keys(record)) {
+      if (!SKIPPED_KEYS.has(key)) walk(record[key]);
+    }
+  };
+  walk(file.program);
+  localConstants.set(file, found);
+  return found;
+}
+
+/**
+ * The text a template hole stands for when it is a constant: a top-level constant of the file
+ * (`${TABLE}`, `${T.users}`) or a string `const` declared once anywhere in the file.
+ */
+export function toConstantText(context: SqlDetectorContext, node: AnyNode): string | undefined {
+  const path = memberPath(node);
+  if (!path || path[0] === 'this') return undefined;
+  const constant = context.constants.get(path.join('.'));
+  if (constant?.value !== undefined) return constant.value;
+  if (path.length !== 1 || constant) return undefined;
+  return readLocalConstants(context.file).get(path[0] ?? '') ?? undefined;
+}
+
+/** The text of a template literal whose every hole is a constant (`\`${T.strategies} as str\``), else undefined. */
+export function toTemplateText(context: SqlDetectorContext, node: AnyNode): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type !== 'TemplateLiteral') return undefined;
+  let text = inner.quasis[0]?.value.cooked ?? '';
+  for (const [index, expression] of inner.expressions.entries()) {
+    const value = toConstantText(context, expression as AnyNode);
+    if (value === undefined) return undefined;
+    text += value + (inner.quasis[index + 1]?.value.cooked ?? '');
+  }
+  return text;
+}
+
 /** A table argument resolved: a target, or `dynamic` when the name is only known at run time. */
 export type ResolvedTable = { target: TableTarget; node: AnyNode } | { dynamic: true; node: AnyNode };
 
@@ -115,7 +176,8 @@ export type ResolvedTable = { target: TableTarget; node: AnyNode } | { dynamic: 
  * name, an array of those (Kysely `selectFrom(['a', 'b'])`) or an alias object (knex `{ u: 'users' }`).
  * Both branches of `cond ? 'a' : 'b'` count. Subqueries and callbacks name none (their own chains
  * are read separately), nor text that is not a table name (`'SELECT …'`). A plain local name that
- * is not a constant (a parameter), a computed member or a template with holes is `dynamic`.
+ * is not a constant (a parameter), a computed member or a template with a hole that is not a
+ * constant is `dynamic`; a template of constants (`\`${T.users} as u\``) is a name.
  */
 export function toTableArguments(context: SqlDetectorContext, argument: AnyNode | undefined): ResolvedTable[] {
   if (!argument || argument.type === 'SpreadElement') return [];
@@ -133,10 +195,15 @@ export function toTableArguments(context: SqlDetectorContext, argument: AnyNode 
   if (inner.type === 'ConditionalExpression') {
     return [...toTableArguments(context, inner.consequent as AnyNode), ...toTableArguments(context, inner.alternate as AnyNode)];
   }
-  if (inner.type !== 'Identifier' && inner.type !== 'MemberExpression' && stringValue(inner) === undefined) {
-    if (inner.type === 'TemplateLiteral') return [{ dynamic: true, node: inner }];
-    return [];
+  if (inner.type === 'TemplateLiteral' && inner.expressions.length > 0) {
+    // `${T.strategies} as str`: holes that are constants make a plain name.
+    const text = toTemplateText(context, inner);
+    if (text === undefined) return [{ dynamic: true, node: inner }];
+    if (!/^\s*[\w$."-]+(?:\s+as\s+[\w$"]+)?\s*$/i.test(text)) return [];
+    const table = toQuotedTableId(text);
+    return table === undefined ? [] : [{ target: { kind: 'table', table }, node: inner }];
   }
+  if (inner.type !== 'Identifier' && inner.type !== 'MemberExpression' && stringValue(inner) === undefined) return [];
   // A table name, possibly qualified and aliased (`public.users as u`); not a sentence or SQL.
   const literal = stringValue(inner);
   if (literal !== undefined && !/^\s*[\w$."-]+(?:\s+as\s+[\w$"]+)?\s*$/i.test(literal)) return [];
@@ -176,30 +243,62 @@ export function toCteName(argument: AnyNode | undefined): string | undefined {
  * their own, after the chain that contains them).
  */
 export interface NameScopes {
-  /** Records the names a chain declares. */
-  declare(context: SqlDetectorContext, chain: CallChain, names: readonly string[]): void;
+  /**
+   * Records the names a chain declares. A name is not visible inside `hidden` (the body of a
+   * non-recursive CTE, where its own name still means the table: `with('assets', (qb) => qb.updateTable('assets'))`).
+   */
+  declare(context: SqlDetectorContext, chain: CallChain, names: readonly string[], hidden?: SourceRange): void;
   /** The names visible at a chain. */
   visibleAt(context: SqlDetectorContext, chain: CallChain): Set<string>;
 }
 
+/** A start/end offset pair in the file. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
 /** Creates an empty set of name scopes (one per use; files are kept apart by their context). */
 export function createNameScopes(): NameScopes {
-  const byFile = new WeakMap<SqlDetectorContext, { start: number; end: number; names: readonly string[] }[]>();
+  const byFile = new WeakMap<SqlDetectorContext, { start: number; end: number; names: readonly string[]; hidden?: SourceRange }[]>();
   return {
-    declare(context, chain, names) {
+    declare(context, chain, names, hidden) {
       if (names.length === 0) return;
       const scopes = byFile.get(context) ?? [];
-      scopes.push({ start: chain.node.start, end: chain.node.end, names });
+      scopes.push({ start: chain.node.start, end: chain.node.end, names, ...(hidden ? { hidden } : {}) });
       byFile.set(context, scopes);
     },
     visibleAt(context, chain) {
       const visible = new Set<string>();
       for (const scope of byFile.get(context) ?? []) {
-        if (scope.start <= chain.node.start && chain.node.end <= scope.end) for (const name of scope.names) visible.add(name);
+        if (scope.start > chain.node.start || chain.node.end > scope.end) continue;
+        if (scope.hidden && scope.hidden.start <= chain.node.start && chain.node.end <= scope.hidden.end) continue;
+        for (const name of scope.names) visible.add(name);
       }
       return visible;
     },
   };
+}
+
+/** CTE methods whose body cannot name the CTE itself (so the name there is a table). */
+const NON_RECURSIVE_CTE_METHODS = new Set(['with', 'withMaterialized', 'withNotMaterialized']);
+
+/**
+ * Declares the CTEs of a chain's `with*` links in `scopes` (each hidden in its own body unless
+ * recursive) and returns their names, to add to the names visible at the chain itself.
+ */
+export function declareCtes(context: SqlDetectorContext, chain: CallChain, scopes: NameScopes, methods: ReadonlySet<string>): string[] {
+  const declared: string[] = [];
+  for (const link of chain.links) {
+    if (!link.call || link.property === undefined || !methods.has(link.property)) continue;
+    const name = toCteName(link.arguments[0] as AnyNode | undefined);
+    if (name === undefined) continue;
+    declared.push(name);
+    const body = link.arguments[link.arguments.length - 1] as AnyNode | undefined;
+    const hidden = NON_RECURSIVE_CTE_METHODS.has(link.property) && body && link.arguments.length > 1 ? { start: (body as { start: number }).start, end: (body as { end: number }).end } : undefined;
+    scopes.declare(context, chain, [name], hidden);
+  }
+  return declared;
 }
 
 /**
@@ -292,7 +391,7 @@ export function isDrizzleSelect(chain: CallChain, context: SqlDetectorContext): 
 /** Names a knex instance or transaction usually has. */
 export function isKnexName(name: string | undefined): boolean {
   if (name === undefined) return false;
-  return /^(?:db|trx|tx|database|connection|conn|querybuilder|qb)$/i.test(name) || /knex/i.test(name) || /[a-z](?:Db|DB|Trx|Tx|Database|Connection)$/.test(name);
+  return /^(?:db|trx|tx|transaction|database|connection|conn|querybuilder|qb)$/i.test(name) || /knex/i.test(name) || /[a-z](?:Db|DB|Trx|Tx|Database|Connection)$/.test(name);
 }
 
 /** Bases that are never knex, though they have `from`/`table`/`insert` (`Array.from`, `console.table`). */
@@ -307,6 +406,9 @@ const NOT_KNEX = new Set([
   'createQueryBuilder', 'getRepository', 'getMany', 'getOne', 'getOneOrFail', 'getRawMany', 'getRawOne', 'getCount', 'getManyAndCount',
   'leftJoinAndSelect', 'innerJoinAndSelect', 'leftJoinAndMapOne', 'leftJoinAndMapMany', 'values', 'orIgnore', 'orUpdate', 'setParameter',
   'setParameters', 'getResult', 'getResultList', 'getSingleResult', 'set', 'onConflictDoUpdate', 'onConflictDoNothing', '$dynamic',
+  // Kysely's own: lateral joins, column-to-column conditions, conditional and helper calls, casts.
+  'innerJoinLateral', 'leftJoinLateral', 'crossJoinLateral', 'whereRef', 'onRef', 'havingRef', '$if', '$call', '$castTo', '$narrowType',
+  '$assertType', 'returningAll', 'doUpdateSet', 'selectNoFrom',
 ]);
 
 const MAIN_TABLE_METHODS = new Set(['from', 'into', 'table']);
@@ -323,6 +425,18 @@ const knexChains = createNameScopes();
 const KNEX_CHAIN = 'knex';
 /** First calls of a knex subquery built on a callback's parameter or `this`. */
 const SUBQUERY_STARTS = new Set(['select', 'from', 'column', 'columns', 'distinct', 'distinctOn', 'where', 'table', 'count', 'first', 'pluck', 'with', 'withRecursive', 'union', 'unionAll']);
+
+const kyselyOnly = new WeakMap<ParsedFile, boolean>();
+
+/** True for a file that imports Kysely and never mentions knex: its builder chains are Kysely's (`eb.table('t')` is not knex's `table`). */
+function isKyselyOnlyFile(file: ParsedFile): boolean {
+  let cached = kyselyOnly.get(file);
+  if (cached === undefined) {
+    cached = file.module.staticImports.some((entry) => /^kysely(?:\/|$)/.test(entry.moduleRequest.value)) && !/knex/i.test(file.text);
+    kyselyOnly.set(file, cached);
+  }
+  return cached;
+}
 
 /** Reports a table name only known at run time (a parameter, a computed member, a template). */
 export function reportDynamicTable(context: SqlDetectorContext, library: string, at: AnyNode): void {
@@ -408,15 +522,17 @@ export const knexDetector = defineSqlDetector({
   textHint: /[kK]nex|\.(?:from|into|table)\s*[(<]|\.schema\b|\w*(?:db|Db|DB|trx|Trx|tx|Tx|database|Database|connection|Connection|conn|qb|queryBuilder)\s*[(<]/,
   onChain(chain, context) {
     const head = toChainHead(chain);
-    if (!head || BUILTIN_BASES.has(head.path[0] ?? '') || hasCall(chain, NOT_KNEX)) return;
+    if (!head || BUILTIN_BASES.has(head.path[0] ?? '') || hasCall(chain, NOT_KNEX) || isKyselyOnlyFile(context.file)) return;
     if (head.path.length >= 2 && head.path.at(-1) === 'schema') {
       recordSchemaChain(chain, head, context);
       return;
     }
     if (isDrizzleSelect(chain, context)) return;
     const callee = toCalleePath(head);
-    // `saveToDb(['a'])`, `connectDb(url)` are functions that do something, not a knex instance.
-    const isBaseCall = head.call.arguments.length > 0 && isKnexName(callee.at(-1)) && !VERB_PREFIX.test(callee.at(-1) ?? '');
+    // `saveToDb(['a'])`, `connectDb(url)` are functions that do something, not a knex instance;
+    // `Database({ name })`, `@Connection('x')` are classes or decorators.
+    const calleeName = callee.at(-1) ?? '';
+    const isBaseCall = head.call.arguments.length > 0 && isKnexName(calleeName) && !VERB_PREFIX.test(calleeName) && !/^[A-Z][a-z]/.test(calleeName);
     // `em.getKnex()('users')`, `this.getDb().from('users')`: a factory of knex instances.
     const onKnex = isKnexName(head.path.at(-1)) || (head.call.arguments.length === 0 && isKnexName(callee.at(-1)));
     const inSubquery =
@@ -426,15 +542,7 @@ export const knexDetector = defineSqlDetector({
     knexChains.declare(context, chain, [KNEX_CHAIN]);
 
     const ctes = cteScopes.visibleAt(context, chain);
-    const declared: string[] = [];
-    for (const link of chain.links) {
-      if (link.call && link.property !== undefined && CTE_METHODS.has(link.property)) {
-        const name = toCteName(link.arguments[0] as AnyNode | undefined);
-        if (name !== undefined) declared.push(name);
-      }
-    }
-    for (const name of declared) ctes.add(name);
-    cteScopes.declare(context, chain, declared);
+    for (const name of declareCtes(context, chain, cteScopes, CTE_METHODS)) ctes.add(name);
 
     let schema: string | undefined;
     const main: ResolvedTable[] = [];

@@ -1,8 +1,10 @@
+import type { ParsedFile } from '../../../src/plugin/index.js';
 import { stringValue, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 import {
   KYSELY_QUERY_METHODS,
   createNameScopes,
+  declareCtes,
   forEachChainIn,
   hasCall,
   isFunctionNode,
@@ -10,7 +12,6 @@ import {
   reportDynamicTable,
   toBuilderTableTarget,
   toChainHead,
-  toCteName,
   toReferencedTable,
   toTableArguments,
   withSchemaOf,
@@ -42,6 +43,24 @@ const FOREIGN_METHODS = new Set(['createQueryBuilder', 'getMany', 'getOne', 'get
 const CONTINUED_JOIN_CONFIDENCE = 0.8;
 
 const cteScopes = createNameScopes();
+
+/** True for a chain on a plain name whose first call is a join: `qb.innerJoin('t', 'a', 'b')`. */
+function startsWithJoin(chain: CallChain): boolean {
+  const first = chain.links[0];
+  return chain.basePath?.length === 1 && first?.call !== undefined && first.property !== undefined && JOIN_METHODS.has(first.property);
+}
+
+const kyselyImports = new WeakMap<ParsedFile, boolean>();
+
+/** True when the file imports from `kysely` (its builders are Kysely's). */
+function importsKysely(file: ParsedFile): boolean {
+  let cached = kyselyImports.get(file);
+  if (cached === undefined) {
+    cached = file.module.staticImports.some((entry) => /^kysely(?:\/|$)/.test(entry.moduleRequest.value));
+    kyselyImports.set(file, cached);
+  }
+  return cached;
+}
 
 function record(context: SqlDetectorContext, resolved: ResolvedTable, mode: 'read' | 'write', schema: string | undefined, ctes: Set<string>, confidence = 1): void {
   if ('dynamic' in resolved) {
@@ -120,9 +139,11 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
 /**
  * Kysely: `selectFrom` (read; arrays and `'t as a'`), `insertInto`/`replaceInto`/`updateTable`/
  * `deleteFrom`/`mergeInto` (write), joins, `UPDATE … from`, `DELETE/MERGE … using` (read),
- * `withSchema('s')`, CTEs from `with`/`withRecursive` (not tables, in the chain and its callbacks),
+ * `withSchema('s')`, CTEs from `with`/`withRecursive` (not tables, in the chain and its callbacks;
+ * a `with` body still means the table by that name),
  * subqueries (`eb.selectFrom('x')`, a destructured `({ selectFrom }) => selectFrom('x')`, their own
- * chains). Schema builder: `db.schema.createTable`
+ * chains), joins of a query continued elsewhere (`base().innerJoin(…).execute()`, and in a file that
+ * imports Kysely `$if(c, (qb) => qb.innerJoin('t', a, b))`; confidence 0.8). Schema builder: `db.schema.createTable`
  * (ddl, schema table, foreign keys from `.addForeignKeyConstraint(…)` and column
  * `.references('t.id')`), `alterTable`, `dropTable`, `createIndex(…).on('t')`.
  */
@@ -139,19 +160,14 @@ export const kyselyDetector = defineSqlDetector({
     // `({ selectFrom }) => selectFrom('pet')…`: the expression builder's selectFrom, destructured.
     const destructured = chain.basePath?.length === 1 && chain.basePath[0] === 'selectFrom' && chain.links[0]?.call !== undefined && chain.links[0].property === undefined;
     const hasMain = destructured || hasCall(chain, KYSELY_QUERY_METHODS);
-    const continuesQuery = !hasMain && hasCall(chain, EXECUTE_METHODS) && !hasCall(chain, FOREIGN_METHODS);
+    // A query continued elsewhere: `baseQuery().innerJoin(…).execute()`, or in a Kysely file a
+    // builder handed to a callback or helper, `$if(cond, (qb) => qb.innerJoin('t', a, b))`.
+    const continuesQuery =
+      !hasMain && !hasCall(chain, FOREIGN_METHODS) && (hasCall(chain, EXECUTE_METHODS) || (startsWithJoin(chain) && importsKysely(context.file)));
     if (!hasMain && !continuesQuery) return;
 
     const ctes = cteScopes.visibleAt(context, chain);
-    const declared: string[] = [];
-    for (const link of chain.links) {
-      if (link.call && link.property !== undefined && CTE_METHODS.has(link.property)) {
-        const name = toCteName(link.arguments[0] as AnyNode | undefined);
-        if (name !== undefined) declared.push(name);
-      }
-    }
-    for (const name of declared) ctes.add(name);
-    cteScopes.declare(context, chain, declared);
+    for (const name of declareCtes(context, chain, cteScopes, CTE_METHODS)) ctes.add(name);
 
     let schema: string | undefined;
     for (const [index, link] of chain.links.entries()) {
