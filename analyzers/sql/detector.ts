@@ -1,4 +1,4 @@
-import type { VisitorObject } from 'oxc-parser';
+import type { TemplateLiteral, VisitorObject } from 'oxc-parser';
 import {
   DIAGNOSTIC_CODES,
   createDiagnostic,
@@ -34,6 +34,8 @@ export interface SqlDetectorContext {
   /** How many accesses this file has so far (to tell whether a chain recorded one). */
   accessCount(): number;
   report(code: Diagnostic['code'], message: string, at: AnyNode | number): void;
+  /** Like report, with a 1-based line already computed. */
+  reportAtLine(code: Diagnostic['code'], message: string, line: number): void;
   /** What an expression names as a table: a literal (`'users'`, `'public.users as u'`), a constant, or a symbol (local or imported). */
   toTableTarget(node: AnyNode | undefined): TableTarget | undefined;
   /** The SQL an expression holds: a literal, a template (holes normalised), a local constant, or an imported constant's symbol. */
@@ -76,6 +78,41 @@ export function toTableIdFromText(text: string): string | undefined {
   const schema = parts.pop();
   if (name === '' || name === '*') return undefined;
   return toTableId(schema === undefined ? undefined : `"${schema}"`, `"${name}"`);
+}
+
+/** slonik value helpers that stand for a set of rows in FROM/JOIN position. */
+const ROW_SET_HELPERS = new Set(['unnest']);
+
+/**
+ * The quasis of an SQL tagged template, with holes whose meaning is known filled in first:
+ * slonik `sql.identifier(['s', 't'])` becomes the quoted name; `sql.unnest(…)` becomes a row
+ * set; a postgres.js row helper right after `INSERT INTO t` (`${sql(row)}`) becomes
+ * `DEFAULT VALUES`, so the statement parses and the table is kept.
+ */
+export function toSqlTemplateQuasis(template: TemplateLiteral): string[] {
+  const quasis = template.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw);
+  const parts: string[] = [quasis[0] ?? ''];
+  template.expressions.forEach((expression, index) => {
+    const next = quasis[index + 1] ?? '';
+    const inner = unwrap(expression as AnyNode);
+    let inline: string | undefined;
+    if (inner.type === 'CallExpression') {
+      const path = memberPath(inner.callee as AnyNode) ?? [];
+      const helper = path[path.length - 1];
+      const first = inner.arguments[0] ? unwrap(inner.arguments[0] as AnyNode) : undefined;
+      if (helper === 'identifier' && first?.type === 'ArrayExpression') {
+        const names = first.elements.map((element) => (element ? stringValue(element as AnyNode) : undefined));
+        if (names.length > 0 && names.every((name) => name !== undefined)) inline = names.map((name) => `"${name}"`).join('.');
+      } else if (helper !== undefined && ROW_SET_HELPERS.has(helper) && /\b(from|join)\s*$/i.test(parts[parts.length - 1] ?? '')) {
+        inline = 'unnest(NULL)';
+      } else if (/\binsert\s+into\s+[\w."]+\s*$/i.test(parts[parts.length - 1] ?? '')) {
+        inline = 'DEFAULT VALUES';
+      }
+    }
+    if (inline !== undefined) parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}${inline}${next}`;
+    else parts.push(next);
+  });
+  return parts;
 }
 
 /** Creates the context of one file; facts go into `facts`, diagnostics to `report`. */
@@ -129,6 +166,9 @@ export function createSqlDetectorContext(
     report(code, message, at) {
       report(createDiagnostic(code as Parameters<typeof createDiagnostic>[0], message, file.id, lineOf(at)));
     },
+    reportAtLine(code, message, line) {
+      report(createDiagnostic(code as Parameters<typeof createDiagnostic>[0], message, file.id, line));
+    },
     toTableTarget(node) {
       if (!node) return undefined;
       const literal = stringValue(node);
@@ -154,7 +194,7 @@ export function createSqlDetectorContext(
         return { kind: 'text', text: fromTemplateParts(inner.quasis.map((q) => q.value.cooked ?? q.value.raw)), offset: startOf(inner) + 1 };
       }
       if (inner.type === 'TaggedTemplateExpression') {
-        return { kind: 'text', text: fromTemplateParts(inner.quasi.quasis.map((q) => q.value.cooked ?? q.value.raw)), offset: startOf(inner.quasi) + 1 };
+        return { kind: 'text', text: fromTemplateParts(toSqlTemplateQuasis(inner.quasi)), offset: startOf(inner.quasi) + 1 };
       }
       if (inner.type === 'BinaryExpression' && inner.operator === '+') {
         const left = context.toSqlSource(inner.left as AnyNode);

@@ -88,14 +88,20 @@ function visitSqlResource(resource: ResourceFile, context: AnalyzerContext<unkno
   };
   const line = (table: string): number =>
     lineOf(new RegExp(`(create|alter)\\s+[\\w\\s]*?(table|view)\\s+(if\\s+(not\\s+)?exists\\s+)?[\\w".]*\\b${escape(table)}\\b`, 'i'), new RegExp(`\\b${escape(table)}\\b`, 'i'));
-  const foreignKeyLine = (to: string): number =>
-    lineOf(new RegExp(`references\\s+[\\w".]*\\b${escape(to)}\\b`, 'i'), new RegExp(`\\b${escape(to)}\\b`, 'i'));
+  /** The REFERENCES of `to` that follows the CREATE/ALTER TABLE of `from` (several tables may reference `to`). */
+  const foreignKeyLine = (from: string, to: string): number => {
+    const owner = resource.text.search(new RegExp(`(create|alter)\\s+[\\w\\s]*?table\\s+(if\\s+(not\\s+)?exists\\s+)?(only\\s+)?[\\w".]*\\b${escape(from)}\\b`, 'i'));
+    const reference = new RegExp(`references\\s+[\\w".]*\\b${escape(to)}\\b`, 'i');
+    const after = owner === -1 ? -1 : resource.text.slice(owner).search(reference);
+    if (after !== -1) return resource.lineOf(owner + after);
+    return lineOf(reference, new RegExp(`\\b${escape(to)}\\b`, 'i'));
+  };
   for (const access of extraction.accesses) {
     if (isTemplateHole(access.table)) continue;
     context.facts.schemaTables.push({ table: access.table, line: line(access.table), via: 'sql-schema' });
   }
   for (const foreignKey of extraction.foreignKeys) {
-    context.facts.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, line: foreignKeyLine(foreignKey.to), via: 'sql-schema' });
+    context.facts.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, line: foreignKeyLine(foreignKey.from, foreignKey.to), via: 'sql-schema' });
   }
   if (!extraction.ok && extraction.error) {
     context.report({

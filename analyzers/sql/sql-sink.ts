@@ -49,9 +49,10 @@ export function recordSql(
     context.addAccess({ kind: 'table', table: access.table }, access.mode, at, { confidence });
   }
   if (!extraction.ok && extraction.error) {
-    const before = source.text.slice(0, extraction.error.offset);
-    const line = source.offset !== undefined ? context.lineOf(source.offset) + (before.match(/\n/g)?.length ?? 0) : context.lineOf(at);
-    context.report(
+    // Where the parser complained: the literal's start plus the lines before the error in its text.
+    const linesBefore = source.text.slice(0, extraction.error.offset).match(/\n/g)?.length ?? 0;
+    const line = source.offset !== undefined ? context.lineOf(source.offset) + linesBefore : context.lineOf(at);
+    context.reportAtLine(
       DIAGNOSTIC_CODES.sqlUnparsed,
       `SQL could not be parsed by the PostgreSQL parser (${extraction.error.message}); ${extraction.accesses.length > 0 ? 'tables were guessed with low confidence' : 'no tables were found'}. If it is another dialect or built dynamically, this is expected; otherwise check the SQL.`,
       line,

@@ -426,6 +426,56 @@ const KNEX_CHAIN = 'knex';
 /** First calls of a knex subquery built on a callback's parameter or `this`. */
 const SUBQUERY_STARTS = new Set(['select', 'from', 'column', 'columns', 'distinct', 'distinctOn', 'where', 'table', 'count', 'first', 'pluck', 'with', 'withRecursive', 'union', 'unionAll']);
 
+/** Confidence of a chain on `this` that is not named like knex, and of joins continuing a callback's builder. */
+const CONTINUED_CONFIDENCE = 0.8;
+
+const knexTyped = new WeakMap<ParsedFile, Set<string>>();
+
+/** Names of parameters and variables typed as knex's (`qb: Knex.QueryBuilder`, `trx: Knex.Transaction`, `db: Knex`). */
+function knexTypedNames(file: ParsedFile): Set<string> {
+  let names = knexTyped.get(file);
+  if (names) return names;
+  names = new Set<string>();
+  if (/\bKnex\b/.test(file.text)) {
+    const found = names;
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) {
+        for (const item of value) walk(item);
+        return;
+      }
+      if (value === null || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.type !== 'string') return;
+      const annotation = record.typeAnnotation as { start: number; end: number } | null | undefined;
+      if (record.type === 'Identifier' && annotation && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end))) found.add(record.name as string);
+      for (const key of Object.keys(record)) {
+        if (!SKIPPED_KEYS.has(key)) walk(record[key]);
+      }
+    };
+    walk(file.program);
+  }
+  knexTyped.set(file, names);
+  return names;
+}
+
+const fileCtes = new WeakMap<ParsedFile, Set<string>>();
+
+/** Every CTE name a `with*('name', …)` call of the file declares (a helper given the builder may join one). */
+function knexCteNames(file: ParsedFile): Set<string> {
+  let names = fileCtes.get(file);
+  if (names) return names;
+  const found = new Set<string>();
+  forEachChainIn(file.program as unknown as AnyNode, (chain) => {
+    for (const link of chain.links) {
+      if (!link.call || link.property === undefined || !CTE_METHODS.has(link.property)) continue;
+      const name = toCteName(link.arguments[0] as AnyNode | undefined);
+      if (name !== undefined) found.add(name);
+    }
+  });
+  fileCtes.set(file, found);
+  return found;
+}
+
 const kyselyOnly = new WeakMap<ParsedFile, boolean>();
 
 /** True for a file that imports Kysely and never mentions knex: its builder chains are Kysely's (`eb.table('t')` is not knex's `table`). */
@@ -513,8 +563,11 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
  * Schema builder: `knex.schema.createTable/createTableIfNotExists/alterTable/table/dropTable/
  * dropTableIfExists/renameTable`, with foreign keys from `.references('users.id')` and
  * `.references('id').inTable('users')` in the callback. A chain counts only when it starts from
- * a knex-like name (`knex`, `db`, `trx`, `tx`, `database`, `connection`, `qb`, `…Db`, `…Knex`) and
- * has none of Kysely's, TypeORM's or Drizzle's own methods.
+ * a knex-like name (`knex`, `db`, `trx`, `tx`, `transaction`, `database`, `connection`, `qb`, `…Db`,
+ * `…Knex`) or a name typed as knex's (`qb: Knex.QueryBuilder`), and has none of Kysely's, TypeORM's or
+ * Drizzle's own methods; in a knex chain's callbacks, subqueries on the callback's builder count, and
+ * so do joins continuing it (`(query) => query.leftJoin('t', fn)`, confidence 0.8). Table names may be
+ * templates of constants (`\`${T.users} as u\``); a `with` body still means the table by its name.
  */
 export const knexDetector = defineSqlDetector({
   id: 'knex',
@@ -530,15 +583,20 @@ export const knexDetector = defineSqlDetector({
     if (isDrizzleSelect(chain, context)) return;
     const callee = toCalleePath(head);
     // `saveToDb(['a'])`, `connectDb(url)` are functions that do something, not a knex instance;
-    // `Database({ name })`, `@Connection('x')` are classes or decorators.
+    // `Database({ name })`, `@Connection('x')` are classes or decorators; `db.transaction(…)` starts a transaction.
     const calleeName = callee.at(-1) ?? '';
-    const isBaseCall = head.call.arguments.length > 0 && isKnexName(calleeName) && !VERB_PREFIX.test(calleeName) && !/^[A-Z][a-z]/.test(calleeName);
+    const isBaseCall =
+      head.call.arguments.length > 0 && isKnexName(calleeName) && !VERB_PREFIX.test(calleeName) && !/^[A-Z][a-z]/.test(calleeName) && head.call.property !== 'transaction';
     // `em.getKnex()('users')`, `this.getDb().from('users')`: a factory of knex instances.
-    const onKnex = isKnexName(head.path.at(-1)) || (head.call.arguments.length === 0 && isKnexName(callee.at(-1)));
-    const inSubquery =
-      head.path.length === 1 && head.call.property !== undefined && SUBQUERY_STARTS.has(head.call.property) && knexChains.visibleAt(context, chain).has(KNEX_CHAIN);
+    // `(qb: Knex.QueryBuilder) => qb.from('t')`: a name typed as knex's.
+    const typed = head.path.length === 1 && knexTypedNames(context.file).has(head.path[0] ?? '');
+    const onKnex = typed || isKnexName(head.path.at(-1)) || (head.call.arguments.length === 0 && isKnexName(callee.at(-1)));
+    const inKnexChain = head.path.length === 1 && head.call.property !== undefined && knexChains.visibleAt(context, chain).has(KNEX_CHAIN);
+    const inSubquery = inKnexChain && SUBQUERY_STARTS.has(head.call.property ?? '');
+    // `.with('x', (query) => { query.leftJoin('t', fn); })`: a join continuing the builder of a knex callback (not `ids.join(',')`).
+    const joinsOnly = inKnexChain && JOIN_METHODS.has(head.call.property ?? '') && head.call.arguments.length >= 2;
     const onThis = head.path.length === 1 && head.path[0] === 'this' && head.call.property !== undefined && !isKnexName(head.call.property);
-    if (!isBaseCall && !onKnex && !onThis && !inSubquery) return;
+    if (!isBaseCall && !onKnex && !onThis && !inSubquery && !joinsOnly) return;
     knexChains.declare(context, chain, [KNEX_CHAIN]);
 
     const ctes = cteScopes.visibleAt(context, chain);
@@ -563,14 +621,17 @@ export const knexDetector = defineSqlDetector({
         main.push(...toTableArguments(context, first));
       } else if (link.property !== undefined && JOIN_METHODS.has(link.property)) joined.push(...toTableArguments(context, first));
     }
-    if (main.length === 0) return;
+    if (main.length === 0 && !joinsOnly && !typed) return;
+    // A builder continued in a callback or handed to a helper (`queryMetrics(qb: Knex.QueryBuilder)`) may join a CTE declared elsewhere in the file.
+    if (main.length === 0) for (const name of knexCteNames(context.file)) ctes.add(name);
 
     const writes = hasCall(chain, WRITE_METHODS) || (hasCall(chain, ON_CONFLICT) && hasCall(chain, CONFLICT_ACTIONS));
-    const confidence = onThis && !onKnex && !isBaseCall && !inSubquery ? 0.8 : 1;
+    const onOtherThis = onThis && !onKnex && !isBaseCall && !inSubquery;
+    const confidence = onOtherThis || (joinsOnly && !onKnex) ? CONTINUED_CONFIDENCE : 1;
     // `def.tx(payload.value)` is a call, not a query: a run-time name is reported only when a query method follows.
     const isQuery = chain.links.length > head.callIndex + 1;
     const record = (resolved: ResolvedTable, mode: 'read' | 'write'): void => {
-      if (confidence < 1 && ('dynamic' in resolved || resolved.target.kind !== 'table')) return;
+      if (onOtherThis && ('dynamic' in resolved || resolved.target.kind !== 'table')) return;
       if ('dynamic' in resolved) {
         if (isQuery) reportDynamic(context, resolved.node);
         return;

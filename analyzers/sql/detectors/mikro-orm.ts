@@ -12,11 +12,12 @@ import { createEntityOrmDetector } from './typeorm.js';
  *
  * Shares its engine with the TypeORM detector. A construct is MikroORM's when the name it uses is
  * imported from `@mikro-orm/…` (`Entity`, `InjectRepository`, `EntityManager`, `EntityRepository`);
- * constructs that name no import belong to MikroORM only when the file imports from `@mikro-orm/…`
- * and not from `typeorm`, so the pre-filter is that import.
+ * constructs that name no import belong to MikroORM when the file imports from `@mikro-orm/…` and
+ * not from `typeorm`, or imports neither and calls a method only MikroORM's entity manager has
+ * (`nativeUpdate`, `persistAndFlush`, …: an `em` obtained from a local helper).
  */
 export const mikroOrmDetector = createEntityOrmDetector({
   orm: 'mikro-orm',
   description: 'MikroORM entities, entity managers, repositories and query builders',
-  textHint: /['"]@mikro-orm\//,
+  textHint: /['"]@mikro-orm\/|\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlush|removeAndFlush|upsertMany|insertMany)\s*\(/,
 });

@@ -23,6 +23,14 @@ const NOT_MODEL_PACKAGES = /^(node:|objection$|knex$|bookshelf$|pg$|mysql2?$|@ne
 const REGISTRY_CONFIDENCE = 0.7;
 /** Confidence of a call on an imported upper-case identifier. */
 const IMPORTED_MODEL_CONFIDENCE = 0.9;
+/** Confidence of a model injected into a service and named after its registry name (`this.OfferModel`, `this._Member`). */
+const INJECTED_MODEL_CONFIDENCE = 0.5;
+/** A field holding an injected model: `OfferModel`, `_Member`, `#MemberModel` (the private `#` is not part of the name). */
+const INJECTED_MODEL_FIELD = /^_?([A-Z][A-Za-z0-9]*?)(?:Model)?$/;
+/** Ghost bulk operations whose second argument names the table they change (`bulkDestroy(ids, 'emails')`). */
+const GHOST_BULK_OPERATIONS = new Set(['bulkAdd', 'bulkEdit', 'bulkDestroy']);
+/** Imports of ORMs whose models injected fields could also hold. */
+const OTHER_ORM_IMPORTS = /['"](?:mongoose|sequelize|sequelize-typescript|typeorm|@nestjs\/mongoose|@nestjs\/sequelize|@nestjs\/typeorm|@prisma\/client)['"]/;
 
 /** Canonical table id: `schema.name`, or `name` in the default schema. Case is kept (knex quotes names). */
 function toTableId(name: string): string {
@@ -153,7 +161,7 @@ interface ModelBase {
   target: TableTarget;
   confidence: number;
   /** Which APIs the base may use. */
-  kind: 'objection' | 'bookshelf' | 'registry' | 'imported';
+  kind: 'objection' | 'bookshelf' | 'registry' | 'imported' | 'injected';
   /** Index of the first link after the base. */
   start: number;
 }
@@ -173,6 +181,14 @@ function toModelBase(chain: CallChain, context: SqlDetectorContext, state: Objec
   }
   const registry = toRegistryModel(chain);
   if (registry) return { target: { kind: 'symbol', symbol: registry.model }, confidence: REGISTRY_CONFIDENCE, kind: 'registry', start: registry.start };
+  if (base.type === 'ThisExpression' && chain.links[0]?.property !== undefined && !chain.links[0].call && chain.links[1]?.call) {
+    // A model injected into a service (`constructor({ OfferModel }) { this.OfferModel = OfferModel; }`), by name.
+    const match = INJECTED_MODEL_FIELD.exec(chain.links[0].property);
+    const name = match?.[1];
+    if (name !== undefined && name !== 'Model' && !OTHER_ORM_IMPORTS.test(context.file.text)) {
+      return { target: { kind: 'symbol', symbol: name }, confidence: INJECTED_MODEL_CONFIDENCE, kind: 'injected', start: 1 };
+    }
+  }
   if (base.type === 'ThisExpression') {
     const enclosing = state.classes[state.classes.length - 1];
     const local = enclosing?.name === undefined ? undefined : state.models.get(enclosing.name);
@@ -206,7 +222,9 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
   const links = chain.links.slice(model.start);
   const first = links[0];
   if (!first?.call || first.property === undefined) return;
-  const record = (mode: 'read' | 'write') => context.addAccess(model.target, mode, first.call ?? chain.node, { confidence: model.confidence });
+  const bulkTable = GHOST_BULK_OPERATIONS.has(first.property) ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
+  const target: TableTarget = bulkTable !== undefined ? { kind: 'table', table: toTableId(bulkTable) } : model.target;
+  const record = (mode: 'read' | 'write') => context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
   const later = links.slice(1).map((link) => link.property ?? '');
   if (first.property === 'query' && model.kind !== 'bookshelf' && model.kind !== 'registry' && !later.some((name) => BOOKSHELF_READS.has(name))) {
     // `Person.query(trx)`, never `Db.query('SELECT …')` (raw SQL is the raw-sql detector's).
@@ -225,8 +243,8 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
     record(all.some((name) => BOOKSHELF_WRITES.has(name)) ? 'write' : 'read');
     return;
   }
-  if (model.kind === 'registry' && isSequelizeRegistryCall(first.property, first.arguments[0] as AnyNode | undefined, context.file.text)) return;
-  if (model.kind === 'bookshelf' || model.kind === 'registry') {
+  if ((model.kind === 'registry' || model.kind === 'injected') && isSequelizeRegistryCall(first.property, first.arguments[0] as AnyNode | undefined, context.file.text)) return;
+  if (model.kind === 'bookshelf' || model.kind === 'registry' || model.kind === 'injected') {
     if (GHOST_WRITES.has(first.property)) record('write');
     else if (GHOST_READS.has(first.property)) record('read');
   }
@@ -240,7 +258,10 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * chains (write when they insert, patch, update, delete, relate…; `relatedQuery` is skipped),
  * Bookshelf `User.forge(…).fetch()`/`.save()`/`.destroy()`, `User.where(…).fetch()`, `new
  * User(…).save()`, and Ghost's `models.Post.findOne/findAll/findPage` (read) and
- * `add/edit/destroy` (write), by model name with confidence 0.7.
+ * `add/edit/destroy` (write), by model name with confidence 0.7; the same calls and Bookshelf chains on
+ * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
+ * field's name, with confidence 0.5. Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
+ * the table they name.
  */
 export const objectionDetector = defineSqlDetector({
   id: 'objection',

@@ -156,7 +156,8 @@ export const rawSqlDetector = defineSqlDetector({
       if (wrap !== undefined) {
         const source = toSqlSourceWithHoles(context, first);
         if (source?.kind === 'text' && /\b(select|from|join)\b/i.test(source.text)) {
-          recordSql(context, { kind: 'text', text: wrap(source.text) }, link.call, { requireSqlShape: false });
+          // At the fragment's own line: a fragment method sits mid-chain, often lines below the chain's start.
+          recordSql(context, { kind: 'text', text: wrap(source.text) }, first, { requireSqlShape: false });
         }
       }
     }

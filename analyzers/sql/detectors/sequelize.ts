@@ -36,8 +36,8 @@ const SEQUELIZE_PACKAGES = /^(sequelize|sequelize-typescript|@nestjs\/sequelize)
 const REGISTRY_PATHS = new Set(['models', 'db', 'this.models', 'this.db', 'sequelize.models']);
 /** Methods of Ghost's Bookshelf models (read by the objection detector) that Sequelize models also have. */
 const GHOST_OPERATIONS = new Set(['findOne', 'findAll', 'findPage', 'add', 'edit', 'destroy', 'bulkAdd', 'bulkEdit', 'bulkDestroy']);
-/** Option keys that only a Sequelize finder takes (`{ where }`); Ghost takes data and `withRelated`. */
-const QUERY_OPTION_KEYS = new Set(['where', 'include', 'attributes', 'order', 'limit', 'offset', 'raw', 'group', 'paranoid']);
+/** Option keys that only a Sequelize finder takes (`{ where }`); Ghost takes data, `filter`, `withRelated`, and also `order`/`limit`. */
+const QUERY_OPTION_KEYS = new Set(['where', 'include', 'attributes', 'offset', 'raw', 'group', 'paranoid']);
 
 /** Confidence of a model reached through a registry by name (`models.Post`), resolved by name only. */
 const REGISTRY_CONFIDENCE = 0.7;
@@ -390,6 +390,8 @@ export function toRegistryModel(chain: CallChain): { model: string; start: numbe
  */
 export function isSequelizeRegistryCall(operation: string, firstArgument: AnyNode | undefined, fileText: string): boolean {
   if (!GHOST_OPERATIONS.has(operation)) return toMode(operation, READ_OPERATIONS, WRITE_OPERATIONS) !== undefined;
+  // `findPage`, `add`, `edit`, `bulk…` are Ghost's only.
+  if (toMode(operation, READ_OPERATIONS, WRITE_OPERATIONS) === undefined) return false;
   if (/sequelize/i.test(fileText)) return true;
   const options = objectOf(firstArgument);
   return options?.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && QUERY_OPTION_KEYS.has(property.key.name)) ?? false;
@@ -501,12 +503,13 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
     return;
   }
   const enclosing = state.classes[state.classes.length - 1];
-  if (enclosing?.name === undefined || enclosing.inStatic === 0 || !state.models.has(enclosing.name)) return;
+  if (enclosing?.name === undefined || !state.models.has(enclosing.name)) return;
   const operation = operationOf(chain, 0);
   const link = operation ? chain.links[operation.index] : undefined;
-  if (operation && link?.call) {
-    record({ target: { kind: 'symbol', symbol: enclosing.name }, confidence: 1 }, toMode(operation.name, READ_OPERATIONS, WRITE_OPERATIONS), link.call);
-  }
+  if (!operation || !link?.call) return;
+  // `this.findAll()` in a static method is the model; `this.save()` in an instance method is a row of it.
+  const mode = enclosing.inStatic > 0 ? toMode(operation.name, READ_OPERATIONS, WRITE_OPERATIONS) : toMode(operation.name, INSTANCE_READS, INSTANCE_WRITES);
+  record({ target: { kind: 'symbol', symbol: enclosing.name }, confidence: 1 }, mode, link.call);
 }
 
 /**
@@ -516,7 +519,8 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
  * pluralised unless `freezeTableName`); foreign keys from `@ForeignKey`/`@BelongsTo`/`@HasMany`
  * and `belongsTo`/`hasMany`/`belongsToMany` when both models are in the file. Accesses: static
  * calls on a model (`Invoice.findAll`, `Share.scope('x').findOne`, suffixed helpers such as
- * `createWithCtx`), `this.findAll()` in a model's static method, `this.invoiceModel.findAll()`
+ * `createWithCtx`), `this.findAll()` in a model's static method, `this.save()`/`this.update()` in
+ * its instance methods, `this.invoiceModel.findAll()`
  * for `@InjectModel(Invoice)` fields, and instance writes (`invoice.update`, `save`, `destroy`)
  * on variables typed as or assigned from a model (confidence 0.8).
  */

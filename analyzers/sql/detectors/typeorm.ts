@@ -175,6 +175,9 @@ function toOrmOfSpecifier(specifier: string | undefined): EntityOrm | 'other' | 
  * The ORM of a file's constructs that do not name it themselves: MikroORM when the file imports
  * from `@mikro-orm/…` and not from `typeorm`, TypeORM otherwise.
  */
+/** Entity-manager methods only MikroORM has: a file using them without an ORM import is MikroORM code (an `em` from a local helper). */
+const MIKRO_ONLY_CALL = /\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlush|removeAndFlush|upsertMany|insertMany)\s*\(/;
+
 function toFileOrm(context: SqlDetectorContext): EntityOrm {
   let mikro = false;
   let typeorm = false;
@@ -183,6 +186,7 @@ function toFileOrm(context: SqlDetectorContext): EntityOrm {
     if (orm === 'mikro-orm') mikro = true;
     if (orm === 'typeorm') typeorm = true;
   }
+  if (!mikro && !typeorm && MIKRO_ONLY_CALL.test(context.file.text)) return 'mikro-orm';
   return mikro && !typeorm ? 'mikro-orm' : 'typeorm';
 }
 

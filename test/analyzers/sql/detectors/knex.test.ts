@@ -48,6 +48,15 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'an alias object', text: "knex({ u: 'users' }).select('u.id');\nknex.from({ s: 'sessions' });", rows: ['1 read users knex', '2 read sessions knex'] },
   { name: 'a transaction callback', text: "await knex.transaction(async (trx) => {\n  await trx('accounts').insert(a);\n  await trx('ledger').where({ id }).first();\n});", rows: ['2 write accounts knex', '3 read ledger knex'] },
   { name: 'a select of a table-name constant without Drizzle evidence', text: "import { T } from './tables';\nimport { USERS } from './names';\ndb.select().from(T.users);\nknex.select().from(USERS);", rows: ['3 read ./tables#T.users knex', '4 read ./names#USERS knex'] },
+  { name: 'a template of table-name constants', text: "const T = { strategies: 'strategies', fes: 'feature_strategies' };\nthis.db(`${T.strategies} as str`).join(`${T.fes} as fes`, 'fes.strategy_name', 'str.name');", rows: ['2 read feature_strategies knex', '2 read strategies knex'] },
+  { name: 'a transaction named transaction', text: "const comments = await this.transaction.select('id').from('comments');", rows: ['1 read comments knex'] },
+  { name: "a CTE's own body names the table it shadows", text: "db.with('users', (qb) => qb.select('*').from('users').where('active', true)).select('*').from('users');", rows: ['1 read users knex'] },
+  {
+    name: 'a join continuing the builder of a knex callback',
+    text: "const q = knex('features').with('ranked', (query) => {\n  query.from('features');\n  query.leftJoin('favorite_features', function () { this.on('a', 'b'); });\n});",
+    rows: ['1 read features knex', '2 read features knex', '3 read favorite_features knex 0.8'],
+  },
+  { name: 'a parameter typed as a knex query builder', text: "const base = (dbSubQuery: Knex.QueryBuilder) => dbSubQuery.from('feature_strategies').leftJoin('segments', 'a', 'b');", rows: ['1 read feature_strategies knex', '1 read segments knex'] },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -70,6 +79,12 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a table name only known at run time', text: 'function count(tableName) {\n  return knex(tableName).count();\n}\nknex(`audit_${year}`);\nknex(TABLES[name]);' },
   { name: 'a schema property that is not knex\'s schema builder', text: "this.schema.table('users', { id: 'int' });\nconst schema = pgSchema('auth');\nschema.table('users', { id: serial('id') });" },
   { name: 'Kysely schema chains', text: "await db.schema.createTable('pets').addColumn('id', 'serial').execute();\nconst builder = db.schema.createTable('test').as(query);\nawait db.schema.dropTable('x').ifExists().execute();" },
+  { name: 'classes and decorators named like a knex instance', text: "@Database({ name: 'immich' })\nexport class ImmichDatabase {}\nnew Database({ name: 'x' });\nConnection('users').close();" },
+  { name: "Kysely's eb.table inside a Kysely chain on qb", text: "qb.leftJoinLateral((eb) => eb.selectFrom('assets as stacked').select((eb) => eb.fn('array_agg', [eb.table('stacked')])).as('s'), (join) => join.onTrue());\nqb.$if(ok, (qb) => qb.where('a', 1)).select((eb) => eb.table('asset_stack').as('stack'));" },
+  { name: 'a transaction method given a store name (IndexedDB)', text: "const STORE = 'items';\nconst database = await open();\ndatabase.transaction(STORE, 'readonly').objectStore(STORE).getAll();\ndb.transaction('users').commit();" },
+  { name: 'any chain in a file that imports Kysely and not knex', text: "import { Kysely } from 'kysely';\nexport const q = (db) => db.from('users');" },
+  { name: 'Array join inside a knex callback', text: "db.transaction(async (trx) => {\n  const key = parts.join('_');\n  names.join('\\n', extra);\n});" },
+  { name: "a helper's join of a CTE declared elsewhere in the file", text: "function search(db) {\n  return db.with('metrics', (qb) => qb.sum('yes')).select('*').from('metrics');\n}\nfunction queryMetrics(queryBuilder: Knex.QueryBuilder) {\n  queryBuilder.leftJoin('metrics', (qb) => qb.on('a', '=', 'b'));\n}" },
 ];
 
 for (const { name, text, rows } of detected) {

@@ -34,6 +34,12 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'an imported constant', text: "import { T } from './tables';\ndb.insertInto(T.products).values(p).execute();", rows: ['2 write ./tables#T.products kysely'] },
   { name: 'a join continuing a query built elsewhere', text: "await baseQuery().innerJoin('categories', 'categories.id', 'products.category_id').execute();", rows: ['1 read categories kysely 0.8'] },
   { name: 'this.db and a query kept in a variable', text: "let q = this.db.selectFrom('products').selectAll();\nq = q.where('active', '=', true);", rows: ['1 read products kysely'] },
+  { name: "a CTE's own body names the table it shadows", text: "db.with('assets', (qb) => qb.updateTable('assets').set(a).where('id', '=', id).returningAll())\n  .selectFrom('assets').selectAll('assets').executeTakeFirst();", rows: ['1 write assets kysely'] },
+  {
+    name: 'a join on the builder of a $if callback, in a file that imports Kysely',
+    text: "import { Kysely } from 'kysely';\ndb.selectFrom('assets')\n  .$if(!force, (qb) =>\n    qb\n      .innerJoin('asset_job_status', 'asset_job_status.assetId', 'assets.id')\n      .where('x', '=', 1),\n  )\n  .selectAll();",
+    rows: ['2 read assets kysely', '5 read asset_job_status kysely 0.8'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [

@@ -55,6 +55,13 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     text: "bookshelf.model('User').where({ id }).fetch();\nghostBookshelf.model('Session').forge(data).save();",
     rows: ['1 read User objection 0.7', '2 write Session objection 0.7'],
   },
+  {
+    name: 'models injected into a service, named after the registry',
+    text: "class OfferRepository {\n  #MemberModel;\n  constructor({ OfferModel, OfferRedemption, MemberModel }) { this.OfferModel = OfferModel; this._OfferRedemption = OfferRedemption; this.#MemberModel = MemberModel; }\n  getAll(o) { return this.OfferModel.findAll(o); }\n  used(id) { return this._OfferRedemption.where({ id }).fetchAll(); }\n  rename(d) { return this.#MemberModel.edit(d); }\n}",
+    rows: ['4 read Offer objection 0.5', '5 read OfferRedemption objection 0.5', '6 write Member objection 0.5'],
+  },
+  { name: "Ghost's findPage/findAll given order and limit (not Sequelize's)", text: "this.models.Product.findPage({ ...options, limit: 1, filter: 'type: paid' });\nmodels.CommentReport.findAll({ order: 'created_at desc', limit: 5 });", rows: ['1 read Product objection 0.7', '2 read CommentReport objection 0.7'] },
+  { name: "Ghost's bulk operations change the table they name", text: "await this.models.Post.bulkDestroy(ids, 'emails', options);\nawait models.Post.bulkEdit(ids, 'posts', { data });", rows: ['1 write emails objection 0.7', '2 write posts objection 0.7'] },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -67,6 +74,8 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a registry call that is not a model operation', text: "models.Base.transaction(fn);\nmodels.Post.permissible(id);\nmodels.post.findOne();" },
   { name: 'a Mongoose model registration', text: "const User = mongoose.model('User', userSchema);\nUser.where('age').gte(21);" },
   { name: 'new on a class that is not a Bookshelf model', text: "import { Client } from './client';\nnew Client(opts).fetch();\nnew Headers().save();" },
+  { name: 'an injected-looking model field in a file that uses another ORM', text: "import mongoose from 'mongoose';\nclass S { find(email) { return this.UserModel.findOne({ email }); } }" },
+  { name: 'an injected field called Model, and one not followed by a call', text: "class S { a() { return this.Model.findOne({ id }); }\n  b() { return this.OfferModel; } }" },
 ];
 
 for (const { name, text, rows } of detected) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detect, rowsOf } from '../detect.js';
+import { detect, rowsOf, toRow } from '../detect.js';
 
 const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'pg pool.query with a literal', text: "await pool.query('SELECT * FROM products WHERE id = $1', [id]);", rows: ['1 read products raw-sql'] },
@@ -14,10 +14,20 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'knex raw and whereRaw with a subquery', text: "await knex.raw('TRUNCATE sessions');\nknex('users').whereRaw('id IN (SELECT user_id FROM sessions WHERE expired)');", rows: ['1 write sessions raw-sql', '2 read sessions raw-sql'] },
   { name: 'Prisma $queryRaw tagged template', text: 'const rows = await this.prisma.$queryRaw`SELECT * FROM lesson_completions WHERE enrolment_id = ${id}`;', rows: ['1 read lesson_completions raw-sql'] },
   { name: 'Prisma $executeRawUnsafe', text: "await prisma.$executeRawUnsafe('DELETE FROM sessions WHERE id = $1', id);", rows: ['1 write sessions raw-sql'] },
-  { name: 'slonik / postgres.js sql tag', text: 'await pool.query(sql`SELECT * FROM accounts WHERE id = ${id}`);\nawait sql`INSERT INTO api_keys ${sql(row)}`;', rows: ['1 read accounts raw-sql', '2 write api_keys raw-sql 0.4'] }, // postgres.js row helper: best effort
+  { name: 'slonik / postgres.js sql tag', text: 'await pool.query(sql`SELECT * FROM accounts WHERE id = ${id}`);\nawait sql`INSERT INTO api_keys ${sql(row)}`;', rows: ['1 read accounts raw-sql', '2 write api_keys raw-sql'] },
   { name: 'slonik typed sql tag', text: 'await pool.one(sql.type(Row)`SELECT id FROM invoices`);', rows: ['1 read invoices raw-sql'] },
   { name: 'a CTE with INSERT … RETURNING', text: "pool.query(`WITH o AS (INSERT INTO public.orders (id) VALUES ($1) RETURNING id) INSERT INTO \"order_items\" SELECT * FROM o`);", rows: ['1 write order_items raw-sql', '1 write orders raw-sql'] },
   { name: 'concatenated literals', text: "pool.query('SELECT * FROM ' + 'products');", rows: ['1 read products raw-sql'] },
+  { name: 'knex joinRaw (only the joined table is one)', text: "knex('users').joinRaw('CROSS JOIN totals');", rows: ['1 read totals raw-sql'] },
+  {
+    name: 'knex raw SQL naming the CTEs of its chain (not tables)',
+    text: "db.with('ranked', (qb) => qb.select('*').from('features'))\n  .with('final_ranks', db.raw('select row_number() over () as r from ranked'))\n  .with('total', db.raw('select count(*) as total from final_ranks'))\n  .select('*').from('ranked')\n  .joinRaw('CROSS JOIN total JOIN regions ON true');",
+    rows: ['5 read regions raw-sql'],
+  },
+  { name: 'db-migrate runSql', text: "exports.up = function (db, cb) {\n  db.runSql('CREATE TABLE widgets (id int); INSERT INTO widgets VALUES (1);', cb);\n};", rows: ['2 ddl widgets raw-sql', '2 write widgets raw-sql'] },
+  { name: 'a top-level constant in a plain template', text: "const TABLE = 'users';\nconst r = await this.db.raw(`SELECT EXISTS (SELECT 1 FROM ${TABLE} WHERE id = ?) AS present`, [id]);", rows: ['2 read users raw-sql'] },
+  { name: 'a constant declared once inside a function, in a joinRaw template', text: "function stale() {\n  const EVENTS_TABLE = 'events';\n  return db('features').joinRaw(`JOIN ${EVENTS_TABLE} AS ev ON ev.feature_name = features.name`);\n}", rows: ['3 read events raw-sql'] },
+  { name: 'Kysely sql.table and slonik sql.identifier holes', text: "await sql`truncate ${sql.table('smart_search')}`.execute(db);\nawait pool.query(sql`delete from ${sql.identifier(['public', 'sessions'])} where id = ${id}`);", rows: ['1 write smart_search raw-sql', '2 write sessions raw-sql'] },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -25,6 +35,8 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a Kysely sql fragment that is not a statement', text: 'db.selectFrom("users").select(sql`now()`.as("t"));' },
   { name: 'SQL-like text given to something that is not a sink', text: "logger.info('SELECT * FROM users');" },
   { name: 'a query with a computed SQL string', text: 'pool.query(buildSql(filters));' },
+  { name: 'a constant in a tagged template (a bound value, not pasted in)', text: "const T = 'users';\nawait pool.query(sql`SELECT * FROM ${T}`);" },
+  { name: 'a name declared twice in the file (may be shadowed)', text: "function a() { const TABLE = 'users'; }\nfunction b(TABLE2) { const TABLE = 'orders'; return db.raw(`DELETE FROM ${TABLE}`); }" },
 ];
 
 for (const { name, text, rows } of detected) {
@@ -59,4 +71,21 @@ test('constants: exported table names and SQL are recorded for other files', () 
     { symbol: 'T.sessions', line: 2, table: 'auth.sessions' },
     { symbol: 'INSERT', line: 3, sql: [{ table: 'events', mode: 'write' }] },
   ]);
+});
+
+test('raw-sql: template helpers with a known meaning are filled in (slonik identifier and unnest, postgres.js row helper)', () => {
+  const { facts, diagnostics } = detect(
+    [
+      "await pool.query(sql`SELECT * FROM ${sql.identifier(['billing', 'invoices'])} WHERE id = ${id}`);",
+      'await pool.query(sql`INSERT INTO seats (row, num) SELECT * FROM ${sql.unnest(rows, ["int4", "int4"])}`);',
+      'await sql`INSERT INTO notifications ${sql(row, "id", "body")} RETURNING id`;',
+    ].join('\n'),
+  );
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(facts.tableAccesses.map(toRow), ['1 read billing.invoices raw-sql', '2 write seats raw-sql', '3 write notifications raw-sql']);
+});
+
+test('raw-sql: the line of unparseable SQL is where the parser stopped inside the literal', () => {
+  const { diagnostics } = detect('\n\nawait pool.query(`\n  SELECT *\n  FROM users\n  WHERE AND`);');
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['sql-unparsed', 6]]);
 });

@@ -51,9 +51,14 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     rows: ['2 write PaymentAttempt sequelize'],
   },
   {
-    name: 'this in a static method of a model',
+    name: 'this in a static method of a model (the model) and in an instance method (its row)',
     text: "@Table({ tableName: 'users' })\nclass User extends Model {\n  static byEmail(email) {\n    return this.findOne({ where: { email } });\n  }\n  label() { return this.update({}); }\n}",
-    rows: ['4 read User sequelize'],
+    rows: ['4 read User sequelize', '6 write User sequelize'],
+  },
+  {
+    name: 'this.save() and this.reload() in an instance method of a model',
+    text: "@Table({ tableName: 'user_authentications' })\nclass UserAuthentication extends Model {\n  async refresh(options) {\n    this.accessToken = 'x';\n    await this.save(options);\n    await this.reload();\n    this.toJSON();\n  }\n}",
+    rows: ['5 write UserAuthentication sequelize', '6 read UserAuthentication sequelize'],
   },
   {
     name: 'a NestJS @InjectModel field',
