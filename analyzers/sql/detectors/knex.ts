@@ -431,30 +431,50 @@ const CONTINUED_CONFIDENCE = 0.8;
 
 const knexTyped = new WeakMap<ParsedFile, Set<string>>();
 
-/** Names of parameters and variables typed as knex's (`qb: Knex.QueryBuilder`, `trx: Knex.Transaction`, `db: Knex`). */
+/** True for an expression that builds a knex query (not awaited): `this.db(T)`, `db.select('a')`, `knex.from('t')`. */
+function isKnexBuilder(node: AnyNode | null | undefined): boolean {
+  if (!node || (node.type !== 'CallExpression' && !(node.type === 'TSAsExpression' || node.type === 'ParenthesizedExpression'))) return false;
+  const inner = unwrap(node);
+  if (inner.type !== 'CallExpression') return false;
+  const chain = toCallChain(inner);
+  const head = toChainHead(chain);
+  if (!head || hasCall(chain, NOT_KNEX)) return false;
+  const callee = toCalleePath(head);
+  const name = callee.at(-1) ?? '';
+  return isKnexName(head.path.at(-1)) || (isKnexName(name) && !VERB_PREFIX.test(name) && !/^[A-Z][a-z]/.test(name) && name !== 'transaction');
+}
+
+/**
+ * Names that hold a knex builder: parameters and variables typed as knex's (`qb: Knex.QueryBuilder`,
+ * `trx: Knex.Transaction`) and variables given a query that is not awaited (`let query = this.db(T)`,
+ * so `query = query.leftJoin('t', …)` continues it). By name, for the whole file.
+ */
 function knexTypedNames(file: ParsedFile): Set<string> {
   let names = knexTyped.get(file);
   if (names) return names;
-  names = new Set<string>();
-  if (/\bKnex\b/.test(file.text)) {
-    const found = names;
-    const walk = (value: unknown): void => {
-      if (Array.isArray(value)) {
-        for (const item of value) walk(item);
-        return;
-      }
-      if (value === null || typeof value !== 'object') return;
-      const record = value as Record<string, unknown>;
-      if (typeof record.type !== 'string') return;
-      const annotation = record.typeAnnotation as { start: number; end: number } | null | undefined;
-      if (record.type === 'Identifier' && annotation && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end))) found.add(record.name as string);
-      for (const key of Object.keys(record)) {
-        if (!SKIPPED_KEYS.has(key)) walk(record[key]);
-      }
-    };
-    walk(file.program);
-  }
-  knexTyped.set(file, names);
+  const found = new Set<string>();
+  const typed = /\bKnex\b/.test(file.text);
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.type !== 'string') return;
+    const annotation = record.typeAnnotation as { start: number; end: number } | null | undefined;
+    if (typed && record.type === 'Identifier' && annotation && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end))) found.add(record.name as string);
+    if (record.type === 'VariableDeclarator') {
+      const id = record.id as AnyNode;
+      if (id.type === 'Identifier' && isKnexBuilder(record.init as AnyNode | null)) found.add(id.name);
+    }
+    for (const key of Object.keys(record)) {
+      if (!SKIPPED_KEYS.has(key)) walk(record[key]);
+    }
+  };
+  walk(file.program);
+  knexTyped.set(file, found);
+  names = found;
   return names;
 }
 
@@ -564,7 +584,7 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
  * dropTableIfExists/renameTable`, with foreign keys from `.references('users.id')` and
  * `.references('id').inTable('users')` in the callback. A chain counts only when it starts from
  * a knex-like name (`knex`, `db`, `trx`, `tx`, `transaction`, `database`, `connection`, `qb`, `…Db`,
- * `…Knex`) or a name typed as knex's (`qb: Knex.QueryBuilder`), and has none of Kysely's, TypeORM's or
+ * `…Knex`) or a name holding a knex builder (`qb: Knex.QueryBuilder`, `let q = this.db(T)`), and has none of Kysely's, TypeORM's or
  * Drizzle's own methods; in a knex chain's callbacks, subqueries on the callback's builder count, and
  * so do joins continuing it (`(query) => query.leftJoin('t', fn)`, confidence 0.8). Table names may be
  * templates of constants (`\`${T.users} as u\``); a `with` body still means the table by its name.
@@ -588,7 +608,7 @@ export const knexDetector = defineSqlDetector({
     const isBaseCall =
       head.call.arguments.length > 0 && isKnexName(calleeName) && !VERB_PREFIX.test(calleeName) && !/^[A-Z][a-z]/.test(calleeName) && head.call.property !== 'transaction';
     // `em.getKnex()('users')`, `this.getDb().from('users')`: a factory of knex instances.
-    // `(qb: Knex.QueryBuilder) => qb.from('t')`: a name typed as knex's.
+    // `(qb: Knex.QueryBuilder) => qb.from('t')`, `let query = this.db(T); query = query.join(…)`: a name holding a knex builder.
     const typed = head.path.length === 1 && knexTypedNames(context.file).has(head.path[0] ?? '');
     const onKnex = typed || isKnexName(head.path.at(-1)) || (head.call.arguments.length === 0 && isKnexName(callee.at(-1)));
     const inKnexChain = head.path.length === 1 && head.call.property !== undefined && knexChains.visibleAt(context, chain).has(KNEX_CHAIN);

@@ -222,7 +222,10 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
   const links = chain.links.slice(model.start);
   const first = links[0];
   if (!first?.call || first.property === undefined) return;
-  const bulkTable = GHOST_BULK_OPERATIONS.has(first.property) ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
+  const isBulk = GHOST_BULK_OPERATIONS.has(first.property) && first.arguments.length >= 2;
+  const bulkTable = isBulk ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
+  // `bulkDestroy(ids, table)` in a loop over table names: the table is only known at run time.
+  if (isBulk && bulkTable === undefined) return;
   const target: TableTarget = bulkTable !== undefined ? { kind: 'table', table: toTableId(bulkTable) } : model.target;
   const record = (mode: 'read' | 'write') => context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
   const later = links.slice(1).map((link) => link.property ?? '');
@@ -261,12 +264,12 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * `add/edit/destroy` (write), by model name with confidence 0.7; the same calls and Bookshelf chains on
  * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
  * field's name, with confidence 0.5. Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
- * the table they name.
+ * the table they name (nothing is recorded when that name is not a literal).
  */
 export const objectionDetector = defineSqlDetector({
   id: 'objection',
   description: 'Objection.js and Bookshelf (and Ghost models): static tableName, Model.extend, query() and forge/fetch chains',
-  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]/,
+  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\bthis\.[#_]?[A-Z]\w*\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
   onChain: onObjectionChain,
   visitor(context) {
     const enterClass = (node: Class) => {

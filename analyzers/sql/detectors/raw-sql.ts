@@ -68,6 +68,11 @@ function toHoleText(context: SqlDetectorContext, expression: AnyNode, tagged: bo
       const parts = argument.elements.map((element) => (element ? stringValue(element as AnyNode) : undefined));
       return parts.every((part): part is string => part !== undefined) && parts.length > 0 ? toQuotedIdentifier(parts) : undefined;
     }
+    if (helper === 'id') {
+      // Kysely `sql.id('schema', 'table')`: one identifier part per argument.
+      const parts = inner.arguments.map((part) => stringValue(part as AnyNode));
+      return parts.every((part): part is string => part !== undefined) ? toQuotedIdentifier(parts) : undefined;
+    }
     const name = stringValue(argument);
     return name === undefined ? undefined : toQuotedIdentifier(name.split('.'));
   }

@@ -57,6 +57,8 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     rows: ['1 read features knex', '2 read features knex', '3 read favorite_features knex 0.8'],
   },
   { name: 'a parameter typed as a knex query builder', text: "const base = (dbSubQuery: Knex.QueryBuilder) => dbSubQuery.from('feature_strategies').leftJoin('segments', 'a', 'b');", rows: ['1 read feature_strategies knex', '1 read segments knex'] },
+  { name: 'a query kept in a variable and continued with a join', text: "let query = this.db('features').select('name');\nif (isAdmin) {\n  query = query.leftJoin('feature_tag as ft', 'ft.feature_name', 'features.name');\n}", rows: ['1 read features knex', '3 read feature_tag knex'] },
+  { name: 'the rows of an awaited query are not a builder', text: "const rows = await this.db('features').select('name');\nrows.join('users', 'x');\nrows.from('users');", rows: ['1 read features knex'] },
 ];
 
 const ignored: { name: string; text: string }[] = [

@@ -28,6 +28,7 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'a top-level constant in a plain template', text: "const TABLE = 'users';\nconst r = await this.db.raw(`SELECT EXISTS (SELECT 1 FROM ${TABLE} WHERE id = ?) AS present`, [id]);", rows: ['2 read users raw-sql'] },
   { name: 'a constant declared once inside a function, in a joinRaw template', text: "function stale() {\n  const EVENTS_TABLE = 'events';\n  return db('features').joinRaw(`JOIN ${EVENTS_TABLE} AS ev ON ev.feature_name = features.name`);\n}", rows: ['3 read events raw-sql'] },
   { name: 'Kysely sql.table and slonik sql.identifier holes', text: "await sql`truncate ${sql.table('smart_search')}`.execute(db);\nawait pool.query(sql`delete from ${sql.identifier(['public', 'sessions'])} where id = ${id}`);", rows: ['1 write smart_search raw-sql', '2 write sessions raw-sql'] },
+  { name: 'Kysely sql.id with a schema and a table', text: "await sql`vacuum analyze ${sql.id('audit', 'events')}; delete from ${sql.id('audit', 'events')} where id = ${id}`.execute(db);", rows: ['1 write audit.events raw-sql'] },
 ];
 
 const ignored: { name: string; text: string }[] = [
