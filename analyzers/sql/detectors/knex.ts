@@ -592,7 +592,7 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
 export const knexDetector = defineSqlDetector({
   id: 'knex',
   description: 'knex query builder and schema builder (tables, joins, withSchema, CTEs, foreign keys)',
-  textHint: /[kK]nex|\.(?:from|into|table)\s*[(<]|\.schema\b|\w*(?:db|Db|DB|trx|Trx|tx|Tx|database|Database|connection|Connection|conn|qb|queryBuilder)\s*[(<]/,
+  textHint: /[kK]nex|\.(?:from|into|table)\s*[(<]|\.schema\b|(?:db|Db|DB|trx|Trx|tx|Tx|database|Database|connection|Connection|conn|qb|queryBuilder)\s*[(<]/,
   onChain(chain, context) {
     const head = toChainHead(chain);
     if (!head || BUILTIN_BASES.has(head.path[0] ?? '') || hasCall(chain, NOT_KNEX) || isKyselyOnlyFile(context.file)) return;

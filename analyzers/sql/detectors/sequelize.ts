@@ -527,7 +527,10 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
 export const sequelizeDetector = defineSqlDetector({
   id: 'sequelize',
   description: 'Sequelize and sequelize-typescript: Model.init, sequelize.define, @Table; static, injected and instance model calls',
-  textHint: /sequelize|@Table\b|InjectModel|\.(findAll|findOne|findByPk|findAndCountAll|findOrCreate|findCreateFind|count|max|min|sum|aggregate|create|bulkCreate|update|destroy|upsert|increment|decrement|truncate|restore|save)\w*\s*\(/i,
+  // A model's static call (`Invoice.findAll(`, `User.scope('x').create(`), an instance method of a model (`this.save(`),
+  // a registry (`models.User`), or a Sequelize word. Lower-case receivers alone (`list.update(`) do not wake it.
+  textHint:
+    /[Ss]equelize|@Table\b|InjectModel|\b(models|db)\.[A-Z]|\bthis\.(save|reload|update|destroy|increment|decrement|restore)\s*\(|\b[A-Z][\w$]*(\.(scope|unscoped|schema)\([^)]*\))?\.(findAll|findOne|findByPk|findAndCountAll|findOrCreate|findCreateFind|count|max|min|sum|aggregate|create|bulkCreate|update|destroy|upsert|increment|decrement|truncate|restore)\w*\s*\(/,
   onChain: onSequelizeChain,
   visitor(context) {
     const enterClass = (node: Class) => {
