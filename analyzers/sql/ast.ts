@@ -1,4 +1,4 @@
-import type { Argument, CallExpression, Expression, Node } from 'oxc-parser';
+import type { Argument, CallExpression, Expression, Node, ObjectExpression } from 'oxc-parser';
 
 /** Any AST node or expression the helpers accept. */
 export type AnyNode = Node | Expression | Argument;
@@ -83,8 +83,8 @@ export interface CallChain {
   node: CallExpression;
 }
 
-/** The links from the base to `node`, outermost last. Stops at computed members it cannot name. */
-export function toCallChain(node: CallExpression): CallChain {
+/** The base and the links of any expression: an identifier, a member expression or a call chain. */
+export function toChainLinks(node: AnyNode): { base: AnyNode; links: ChainLink[] } {
   const links: ChainLink[] = [];
   let current: AnyNode = node;
   for (;;) {
@@ -105,10 +105,32 @@ export function toCallChain(node: CallExpression): CallChain {
       current = inner.object as AnyNode;
       continue;
     }
-    const base = inner;
     links.reverse();
-    return { base, basePath: memberPath(base), links, node };
+    return { base: inner, links };
   }
+}
+
+/** The links from the base to `node`, outermost last. Stops at computed members it cannot name. */
+export function toCallChain(node: CallExpression): CallChain {
+  const { base, links } = toChainLinks(node);
+  return { base, basePath: memberPath(base), links, node };
+}
+
+/** An object literal, unwrapped, or undefined. */
+export function objectOf(node: AnyNode | undefined | null): ObjectExpression | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  return inner.type === 'ObjectExpression' ? inner : undefined;
+}
+
+/** The value of a non-computed property of an object literal (`{ tableName: 'x' }`), by key. */
+export function propertyValue(object: ObjectExpression | undefined, key: string): AnyNode | undefined {
+  for (const property of object?.properties ?? []) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : stringValue(property.key as AnyNode);
+    if (name === key) return property.value as AnyNode;
+  }
+  return undefined;
 }
 
 /** The inner calls of a chain (every link's call but the outermost), to mark them as seen. */

@@ -1,6 +1,6 @@
 import type { ObjectExpression } from 'oxc-parser';
 import { createDiagnostic, DIAGNOSTIC_CODES, type Diagnostic, type FileFacts, type ResourceFile } from '../../../src/plugin/index.js';
-import { stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { objectOf, propertyValue, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 
 const READ_OPERATIONS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
@@ -187,18 +187,7 @@ function keyName(property: ObjectExpression['properties'][number]): string | und
   return property.key.type === 'Identifier' ? property.key.name : stringValue(property.key as AnyNode);
 }
 
-function objectOf(node: AnyNode | undefined | null): ObjectExpression | undefined {
-  if (!node) return undefined;
-  const inner = unwrap(node);
-  return inner.type === 'ObjectExpression' ? inner : undefined;
-}
 
-function propertyValue(object: ObjectExpression | undefined, key: string): AnyNode | undefined {
-  for (const property of object?.properties ?? []) {
-    if (property.type === 'Property' && keyName(property) === key) return property.value as AnyNode;
-  }
-  return undefined;
-}
 
 type RelationSink = (path: string, mode: 'read' | 'write', at: AnyNode) => void;
 

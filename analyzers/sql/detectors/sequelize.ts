@@ -10,7 +10,7 @@ import type {
   VariableDeclarator,
 } from 'oxc-parser';
 import type { TableTarget } from '../../../src/plugin/index.js';
-import { memberPath, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { memberPath, objectOf, propertyValue, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 
 const READ_OPERATIONS = new Set(['findAll', 'findOne', 'findByPk', 'findAndCountAll', 'count', 'max', 'min', 'sum', 'aggregate']);
@@ -93,20 +93,7 @@ function toTableId(name: string, schema?: string): string {
 
 // ───────────────────────────── AST helpers ─────────────────────────────
 
-function objectOf(node: AnyNode | undefined | null): ObjectExpression | undefined {
-  if (!node) return undefined;
-  const inner = unwrap(node);
-  return inner.type === 'ObjectExpression' ? inner : undefined;
-}
 
-function propertyValue(object: ObjectExpression | undefined, key: string): AnyNode | undefined {
-  for (const property of object?.properties ?? []) {
-    if (property.type !== 'Property' || property.computed) continue;
-    const name = property.key.type === 'Identifier' ? property.key.name : stringValue(property.key as AnyNode);
-    if (name === key) return property.value as AnyNode;
-  }
-  return undefined;
-}
 
 function isTrue(node: AnyNode | undefined): boolean {
   return node !== undefined && unwrap(node).type === 'Literal' && (unwrap(node) as { value: unknown }).value === true;

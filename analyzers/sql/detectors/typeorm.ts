@@ -12,7 +12,7 @@ import type {
   VisitorObject,
 } from 'oxc-parser';
 import type { TableAccessMode, TableTarget } from '../../../src/plugin/index.js';
-import { memberPath, propertyName, startOf, stringValue, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
+import { memberPath, propertyName, startOf, stringValue, toChainLinks, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
 import { defineSqlDetector, type SqlDetector, type SqlDetectorContext } from '../detector.js';
 import { toTableId } from '../sql-parse.js';
 
@@ -296,32 +296,6 @@ function toInstanceTargets(state: FileState, node: AnyNode | undefined): TableTa
   return [];
 }
 
-/** Base and links of an identifier, member expression or call chain (like `toCallChain`, for any expression). */
-function toLinks(node: AnyNode): { base: AnyNode; links: ChainLink[] } {
-  const links: ChainLink[] = [];
-  let current: AnyNode = node;
-  for (;;) {
-    const inner = unwrap(current);
-    if (inner.type === 'CallExpression') {
-      const callee = unwrap(inner.callee as AnyNode);
-      if (callee.type === 'MemberExpression') {
-        links.push({ property: propertyName(callee), call: inner, arguments: inner.arguments });
-        current = callee.object as AnyNode;
-      } else {
-        links.push({ call: inner, arguments: inner.arguments });
-        current = callee;
-      }
-      continue;
-    }
-    if (inner.type === 'MemberExpression') {
-      links.push({ property: propertyName(inner), arguments: [] });
-      current = inner.object as AnyNode;
-      continue;
-    }
-    links.reverse();
-    return { base: inner, links };
-  }
-}
 
 /** The node whose line an access is reported at: the method name of a call link. */
 function toReportNode(link: ChainLink, fallback: AnyNode): AnyNode {
@@ -576,7 +550,7 @@ function walk(state: FileState, base: AnyNode, links: readonly ChainLink[], emit
 
 /** What an expression holds (a repository, a manager…), without recording anything. */
 function evaluate(state: FileState, node: AnyNode, emit: boolean, extra?: ReadonlyMap<string, Role | null>): Role | undefined {
-  const { base, links } = toLinks(node);
+  const { base, links } = toChainLinks(node);
   return walk(state, base, links, emit, node, extra);
 }
 
