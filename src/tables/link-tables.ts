@@ -180,6 +180,11 @@ export function linkTables(
         }
         continue;
       }
+      // A class imported from an installed package (`TextSelection.create(…)` from prosemirror) is no table of this repo.
+      if (target.specifier !== undefined) {
+        const origin = resolve(fileFacts.module, target.specifier).kind;
+        if (origin === 'external' || origin === 'builtin') continue;
+      }
       const resolved = resolveSymbol(fileFacts.module, target.symbol, target.specifier);
       if (!resolved) {
         linked.diagnostics.push(

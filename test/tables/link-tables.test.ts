@@ -65,3 +65,11 @@ test('link: a table written by two clusters is a shared-table finding with evide
   assert.match(finding.message, /Table "shipping_items" is written by 2 clusters \(billing, shipping\); owner: shipping/);
   assert.deepEqual(finding.evidence.map((e) => [e.description, e.locations.length]), [['billing writes shipping_items', 1], ['shipping writes shipping_items', 4]]);
 });
+
+test('link: a class imported from an installed package is no table, and no diagnostic', () => {
+  const result = analyze({
+    root: createTempRepo({ 'src/a.ts': "import { TextSelection } from 'prosemirror-state';\nexport const s = TextSelection.create(doc, 1);" }),
+  });
+  assert.deepEqual(result.diagnostics, []);
+  assert.deepEqual(result.tables, []);
+});
