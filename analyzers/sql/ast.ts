@@ -1,4 +1,4 @@
-import type { Argument, CallExpression, Expression, Node, ObjectExpression } from 'oxc-parser';
+import type { Argument, CallExpression, Class, Expression, MethodDefinition, Node, ObjectExpression } from 'oxc-parser';
 
 /** Any AST node or expression the helpers accept. */
 export type AnyNode = Node | Expression | Argument;
@@ -141,4 +141,55 @@ export function innerCalls(chain: CallChain): CallExpression[] {
 /** Start offset of a node. */
 export function startOf(node: AnyNode): number {
   return (node as { start: number }).start;
+}
+
+/** Keys of an AST node that hold no child nodes. */
+const NON_CHILD_KEYS = new Set(['type', 'start', 'end', 'range', 'loc', 'parent']);
+
+/**
+ * Calls `onNode` for `node` and every node below it, in pre-order. For walks of a sub-tree
+ * (a callback, a method): the analyzer's own Visitor walks whole programs only.
+ */
+export function walkNodes(node: unknown, onNode: (node: Record<string, unknown> & { type: string }) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walkNodes(item, onNode);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.type !== 'string') return;
+  onNode(record as Record<string, unknown> & { type: string });
+  for (const key of Object.keys(record)) if (!NON_CHILD_KEYS.has(key)) walkNodes(record[key], onNode);
+}
+
+/** The class a visitor is in, and whether it is inside one of its static methods. */
+export interface ClassScope {
+  name: string | undefined;
+  inStatic: number;
+}
+
+/**
+ * Visitor entries that keep a stack of the classes being walked (and whether the walk is in a
+ * static method), for detectors that read `this.x` differently in models' static methods.
+ */
+export function classScopeVisitor(classes: () => ClassScope[], onEnter?: (node: Class) => void): Record<string, (node: never) => void> {
+  const enter = (node: Class) => {
+    onEnter?.(node);
+    classes().push({ name: node.id?.name, inStatic: 0 });
+  };
+  const exit = () => {
+    classes().pop();
+  };
+  const method = (step: number) => (node: MethodDefinition) => {
+    const enclosing = classes().at(-1);
+    if (node.static && enclosing) enclosing.inStatic += step;
+  };
+  return {
+    ClassDeclaration: enter,
+    ClassExpression: enter,
+    'ClassDeclaration:exit': exit,
+    'ClassExpression:exit': exit,
+    MethodDefinition: method(1),
+    'MethodDefinition:exit': method(-1),
+  } as Record<string, (node: never) => void>;
 }

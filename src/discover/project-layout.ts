@@ -123,9 +123,13 @@ export function loadProjectLayout(root: string, discovery: Discovery): ProjectLa
   return layout;
 }
 
-/** The tsconfig.json nearest to a file (its directory or the closest parent with one). */
+/** The directory of the tsconfig.json nearest to `directory` (itself or the closest parent with one). */
+export function nearestTsconfigDirectory(layout: ProjectLayout, directory: string): string | undefined {
+  return layout.tsconfigDirectories.find((candidate) => directory === candidate || directory.startsWith(candidate + path.sep));
+}
+
+/** The tsconfig.json nearest to a file. */
 export function nearestTsconfigFile(layout: ProjectLayout, file: string): string | undefined {
-  const directory = path.dirname(file);
-  const found = layout.tsconfigDirectories.find((candidate) => directory === candidate || directory.startsWith(candidate + path.sep));
+  const found = nearestTsconfigDirectory(layout, path.dirname(file));
   return found === undefined ? undefined : path.join(found, 'tsconfig.json');
 }

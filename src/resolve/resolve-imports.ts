@@ -7,7 +7,7 @@ import type { ModuleId } from '../model/facts.js';
 import type { Diagnostic } from '../model/result.js';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import { relativeId, SOURCE_EXTENSIONS } from '../discover/discover-files.js';
-import type { LocalPackage, ProjectLayout } from '../discover/project-layout.js';
+import { nearestTsconfigDirectory as findNearestTsconfigDirectory, type LocalPackage, type ProjectLayout } from '../discover/project-layout.js';
 import { loadTsconfigSettings, matchPathsPattern, type TsconfigSettings } from './tsconfig-chain.js';
 
 /** Where a specifier leads. */
@@ -93,9 +93,7 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
 
   const nearestTsconfigDirectory = (directory: string): string | undefined => {
     if (nearestByDirectory.has(directory)) return nearestByDirectory.get(directory);
-    const found = layout.tsconfigDirectories.find(
-      (candidate) => directory === candidate || directory.startsWith(candidate + path.sep),
-    );
+    const found = findNearestTsconfigDirectory(layout, directory);
     nearestByDirectory.set(directory, found);
     return found;
   };

@@ -1,6 +1,6 @@
 import type { CallExpression } from 'oxc-parser';
 import type { ParsedFile, TableTarget } from '../../../src/plugin/index.js';
-import { innerCalls, memberPath, stringValue, toCallChain, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
+import { innerCalls, memberPath, stringValue, toCallChain, unwrap, walkNodes, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
 import { DIAGNOSTIC_CODES, defineSqlDetector, toTableIdFromText, type SqlDetectorContext } from '../detector.js';
 
 // Helpers shared by the query-builder detectors (knex, Kysely, Drizzle) live here, so the three
@@ -45,29 +45,15 @@ export function isFunctionNode(node: AnyNode | undefined): boolean {
   return type === 'ArrowFunctionExpression' || type === 'FunctionExpression';
 }
 
-const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'range', 'loc', 'parent']);
-
 /** Calls every outermost call chain inside `node` (callbacks, nested functions), outermost first. */
 export function forEachChainIn(node: AnyNode, visit: (chain: CallChain) => void): void {
   const seen = new WeakSet<object>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (typeof record.type !== 'string') return;
-    if (record.type === 'CallExpression' && !seen.has(record)) {
-      const chain = toCallChain(record as unknown as CallExpression);
-      for (const inner of innerCalls(chain)) seen.add(inner);
-      visit(chain);
-    }
-    for (const key of Object.keys(record)) {
-      if (!SKIPPED_KEYS.has(key)) walk(record[key]);
-    }
-  };
-  walk(node);
+  walkNodes(node, (record) => {
+    if (record.type !== 'CallExpression' || seen.has(record)) return;
+    const chain = toCallChain(record as unknown as CallExpression);
+    for (const inner of innerCalls(chain)) seen.add(inner);
+    visit(chain);
+  });
 }
 
 const CONFIG_KEYS = new Set(['client', 'connection', 'dialect', 'version', 'searchPath']);
@@ -117,27 +103,15 @@ function readLocalConstants(file: ParsedFile): Map<string, string | null> {
   let constants = localConstants.get(file);
   if (constants) return constants;
   const found = new Map<string, string | null>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
+  walkNodes(file.program, (record) => {
+    if (record.type !== 'VariableDeclaration') return;
+    for (const declarator of (record as unknown as { declarations: { id: AnyNode; init: AnyNode | null }[] }).declarations) {
+      if (declarator.id.type !== 'Identifier') continue;
+      const name = declarator.id.name;
+      const text = record.kind === 'const' ? stringValue(declarator.init) : undefined;
+      found.set(name, found.has(name) || text === undefined ? null : text);
     }
-    if (value === null || typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (typeof record.type !== 'string') return;
-    if (record.type === 'VariableDeclaration') {
-      for (const declarator of (record as unknown as { declarations: { id: AnyNode; init: AnyNode | null }[] }).declarations) {
-        if (declarator.id.type !== 'Identifier') continue;
-        const name = declarator.id.name;
-        const text = record.kind === 'const' ? stringValue(declarator.init) : undefined;
-        found.set(name, found.has(name) || text === undefined ? null : text);
-      }
-    }
-    for (const key of Object.keys(record)) {
-      if (!SKIPPED_KEYS.has(key)) walk(record[key]);
-    }
-  };
-  walk(file.program);
+  });
   localConstants.set(file, found);
   return found;
 }
@@ -454,25 +428,14 @@ function knexTypedNames(file: ParsedFile): Set<string> {
   if (names) return names;
   const found = new Set<string>();
   const typed = /\bKnex\b/.test(file.text);
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (typeof record.type !== 'string') return;
+  walkNodes(file.program, (record) => {
     const annotation = record.typeAnnotation as { start: number; end: number } | null | undefined;
     if (typed && record.type === 'Identifier' && annotation && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end))) found.add(record.name as string);
     if (record.type === 'VariableDeclarator') {
       const id = record.id as AnyNode;
       if (id.type === 'Identifier' && isKnexBuilder(record.init as AnyNode | null)) found.add(id.name);
     }
-    for (const key of Object.keys(record)) {
-      if (!SKIPPED_KEYS.has(key)) walk(record[key]);
-    }
-  };
-  walk(file.program);
+  });
   knexTyped.set(file, found);
   names = found;
   return names;

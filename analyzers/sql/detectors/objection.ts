@@ -1,6 +1,6 @@
 import type { Class, MethodDefinition, ObjectExpression, Program } from 'oxc-parser';
 import type { TableTarget } from '../../../src/plugin/index.js';
-import { memberPath, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { classScopeVisitor, memberPath, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 import { isSequelizeRegistryCall, readRequires, toRegistryModel } from './sequelize.js';
 
@@ -272,28 +272,11 @@ export const objectionDetector = defineSqlDetector({
   textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\bthis\.[#_]?[A-Z]\w*\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
   onChain: onObjectionChain,
   visitor(context) {
-    const enterClass = (node: Class) => {
-      stateOf(context).classes.push({ name: node.id?.name, inStatic: 0 });
-    };
-    const exitClass = () => {
-      stateOf(context).classes.pop();
-    };
     return {
       Program() {
         stateOf(context);
       },
-      ClassDeclaration: enterClass,
-      ClassExpression: enterClass,
-      'ClassDeclaration:exit': exitClass,
-      'ClassExpression:exit': exitClass,
-      MethodDefinition(node: MethodDefinition) {
-        const enclosing = stateOf(context).classes.at(-1);
-        if (node.static && enclosing) enclosing.inStatic++;
-      },
-      'MethodDefinition:exit'(node: MethodDefinition) {
-        const enclosing = stateOf(context).classes.at(-1);
-        if (node.static && enclosing) enclosing.inStatic--;
-      },
+      ...classScopeVisitor(() => stateOf(context).classes),
     };
   },
 });

@@ -4,13 +4,12 @@ import type {
   Class,
   Decorator,
   Function as FunctionNode,
-  MethodDefinition,
   ObjectExpression,
   Program,
   VariableDeclarator,
 } from 'oxc-parser';
 import type { TableTarget } from '../../../src/plugin/index.js';
-import { memberPath, objectOf, propertyValue, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { classScopeVisitor, memberPath, objectOf, propertyValue, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 
 const READ_OPERATIONS = new Set(['findAll', 'findOne', 'findByPk', 'findAndCountAll', 'count', 'max', 'min', 'sum', 'aggregate']);
@@ -520,14 +519,6 @@ export const sequelizeDetector = defineSqlDetector({
     /[Ss]equelize|@Table\b|InjectModel|\b(models|db)\.[A-Z]|\bthis\.(save|reload|update|destroy|increment|decrement|restore)\s*\(|\b[A-Z][\w$]*(\.(scope|unscoped|schema)\([^)]*\))?\.(findAll|findOne|findByPk|findAndCountAll|findOrCreate|findCreateFind|count|max|min|sum|aggregate|create|bulkCreate|update|destroy|upsert|increment|decrement|truncate|restore)\w*\s*\(/,
   onChain: onSequelizeChain,
   visitor(context) {
-    const enterClass = (node: Class) => {
-      const state = stateOf(context);
-      rememberInjectedModels(node, state);
-      state.classes.push({ name: node.id?.name, inStatic: 0 });
-    };
-    const exitClass = () => {
-      stateOf(context).classes.pop();
-    };
     const enterFunction = (node: FunctionNode | ArrowFunctionExpression) => {
       const state = stateOf(context);
       for (const parameter of node.params) rememberTypedInstance(parameter as AnyNode, context, state);
@@ -536,18 +527,10 @@ export const sequelizeDetector = defineSqlDetector({
       Program() {
         stateOf(context);
       },
-      ClassDeclaration: enterClass,
-      ClassExpression: enterClass,
-      'ClassDeclaration:exit': exitClass,
-      'ClassExpression:exit': exitClass,
-      MethodDefinition(node: MethodDefinition) {
-        const enclosing = stateOf(context).classes.at(-1);
-        if (node.static && enclosing) enclosing.inStatic++;
-      },
-      'MethodDefinition:exit'(node: MethodDefinition) {
-        const enclosing = stateOf(context).classes.at(-1);
-        if (node.static && enclosing) enclosing.inStatic--;
-      },
+      ...classScopeVisitor(
+        () => stateOf(context).classes,
+        (node) => rememberInjectedModels(node, stateOf(context)),
+      ),
       FunctionDeclaration: enterFunction,
       FunctionExpression: enterFunction,
       ArrowFunctionExpression: enterFunction,
