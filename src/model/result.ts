@@ -129,6 +129,56 @@ export const diagnosticSchema = z
   })
   .strict();
 
+/** One table a transaction scope touches, with the call path from the scope to the access. */
+export const transactionTableSchema = z
+  .object({
+    table: z.string(),
+    mode: z.enum(['read', 'write']),
+    cluster: z.string().describe('the cluster that owns the table'),
+    path: z
+      .array(locationSchema)
+      .describe('call sites from the scope to the access, the access last; one element when the access is inside the scope'),
+  })
+  .strict();
+
+/** A database transaction scope and what it touches, directly or through the functions it calls. */
+export const transactionSchema = z
+  .object({
+    id: z.string().describe('file:line of the scope'),
+    location: locationSchema,
+    via: z.string().describe('the client that opens it (knex, kysely, prisma, sequelize, typeorm, mikro-orm, slonik, pg, middleware)'),
+    style: z
+      .enum(['callback', 'unmanaged', 'decorator', 'batch', 'middleware'])
+      .describe('callback: transaction(cb); unmanaged: begin … commit; decorator: @Transactional; batch: $transaction([…]); middleware: a whole request'),
+    tables: z.array(transactionTableSchema),
+    clusters: z.array(z.string()).describe('clusters owning the tables touched'),
+  })
+  .strict();
+
+/** Where the outside world calls in: an HTTP route, a queue or event consumer, a cron job, a CLI command. */
+export const entryPointSchema = z
+  .object({
+    id: z.string().describe('file:line of the registration'),
+    kind: z.enum(['http', 'queue', 'event', 'cron', 'cli']),
+    name: z.string().describe('GET /orders/:id, a queue or topic name, a cron expression, a command name'),
+    framework: z.string().describe('express, koa, fastify, hono, nestjs, bullmq, kafkajs, sqs, eventbridge, node-cron, commander, …'),
+    location: locationSchema,
+    clusters: z.array(z.string()).describe('domain clusters reachable from the handler (its blast radius)'),
+    tables: z.array(z.string()).describe('tables reachable from the handler'),
+    outboundHttp: z.array(locationSchema).describe('outbound HTTP calls (fetch, axios, got) reachable from the handler'),
+  })
+  .strict();
+
+/** An event name with where it is published and consumed: asynchronous coupling. */
+export const eventSchema = z
+  .object({
+    name: z.string(),
+    transport: z.string().describe('emitter, eventbridge, kafka, bullmq, sqs, …'),
+    publishers: z.array(locationSchema),
+    consumers: z.array(locationSchema),
+  })
+  .strict();
+
 /** Counts of what was seen, for the summary. */
 export const statsSchema = z
   .object({
@@ -184,6 +234,9 @@ export const analysisResultSchema = z
     tables: z.array(tableNodeSchema),
     edges: z.array(edgeSchema),
     clusters: z.array(clusterSchema),
+    transactions: z.array(transactionSchema),
+    entryPoints: z.array(entryPointSchema),
+    events: z.array(eventSchema),
     findings: z.array(findingSchema),
     diagnostics: z.array(diagnosticSchema),
   })
@@ -207,6 +260,12 @@ export type Coupling = z.infer<typeof couplingSchema>;
 export type Cluster = z.infer<typeof clusterSchema>;
 /** A finding. */
 export type Finding = z.infer<typeof findingSchema>;
+/** A transaction scope. */
+export type Transaction = z.infer<typeof transactionSchema>;
+/** An entry point. */
+export type EntryPoint = z.infer<typeof entryPointSchema>;
+/** An event and its publishers and consumers. */
+export type EventNode = z.infer<typeof eventSchema>;
 /** A diagnostic. */
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 /** Summary counts. */

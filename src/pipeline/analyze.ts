@@ -193,6 +193,9 @@ function toResult(parts: ResultParts): AnalysisResult {
     })),
     edges: graph.edges,
     clusters,
+    transactions: [],
+    entryPoints: [],
+    events: [],
     findings: findTableProblems(uses, clustering, untouched),
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
