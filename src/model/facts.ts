@@ -131,6 +131,86 @@ export interface TypeQuestion {
   via: string;
 }
 
+/**
+ * A body calls can enter: a function declaration, a class method, or a function held in a
+ * top-level const or in a member of a top-level object literal.
+ */
+export interface FunctionFact {
+  /** `name`, `Class.method` or `object.member`. */
+  name: string;
+  startLine: number;
+  endLine: number;
+  /** Parameter names in order; a destructured parameter is `{a,b}` (its property names). */
+  params: string[];
+}
+
+/**
+ * How a call names what it calls: a plain name (`createOrder()`, local or imported) or a member
+ * (`this.save()`, `this.orders.create()`, `ordersService.create()`, `OrderRepo.create()`), where
+ * `object` is `this`, `this.<field>` or a local/imported name.
+ */
+export type CalleeRef = { kind: 'name'; name: string } | { kind: 'member'; object: string; property: string };
+
+/** One call. */
+export interface CallFact {
+  callee: CalleeRef;
+  line: number;
+  /** Per argument, the identifiers it mentions at its top level (`trx`, `{ transaction }` → `transaction`, `ctx.trx` → `ctx`). */
+  args: string[][];
+}
+
+/** A class field whose type syntax tells: `constructor(private orders: OrdersService)`, `orders: OrdersService`, `orders = new OrdersService()`. */
+export interface ClassFieldFact {
+  className: string;
+  field: string;
+  /** The type's name as written (`OrdersService`; generic arguments dropped; `Repository<Order>` → `Repository`). */
+  type: string;
+  line: number;
+}
+
+/** A database transaction scope in this file. */
+export interface TransactionFact {
+  /** The client (knex, kysely, prisma, sequelize, typeorm, mikro-orm, slonik, pg, middleware). */
+  via: string;
+  style: 'callback' | 'unmanaged' | 'decorator' | 'batch' | 'middleware';
+  /** Where the scope is opened. */
+  line: number;
+  /** The lines the scope covers (callback body, begin…commit, decorated method). */
+  startLine: number;
+  endLine: number;
+  /** The name the transaction handle has inside the scope (`trx`, `tx`, `manager`, `t`), when it has one. */
+  handle?: string;
+}
+
+/** What a route, consumer or command runs: an inline function's lines, or a reference resolved like a call. */
+export type HandlerRef = { kind: 'inline'; startLine: number; endLine: number } | { kind: 'ref'; callee: CalleeRef };
+
+/** Where the outside world calls in. */
+export interface EntryPointFact {
+  kind: 'http' | 'queue' | 'event' | 'cron' | 'cli';
+  /** `GET /orders/:id`, a queue or topic name, a cron expression, a command name. */
+  name: string;
+  /** express, koa, fastify, hono, nestjs, bullmq, kafkajs, sqs, eventbridge, node-cron, commander, … */
+  framework: string;
+  line: number;
+  handlers: HandlerRef[];
+}
+
+/** An event published or consumed by name. */
+export interface EventFact {
+  name: string;
+  role: 'publish' | 'consume';
+  /** emitter, eventbridge, kafka, bullmq, sqs, nestjs-event-emitter, … */
+  transport: string;
+  line: number;
+}
+
+/** An outbound HTTP call (fetch, axios, got, …). */
+export interface OutboundHttpFact {
+  client: string;
+  line: number;
+}
+
 /** Everything extracted from one file. Analyzers append to the arrays of their own concern. */
 export interface FileFacts {
   module: ModuleId;
@@ -146,6 +226,13 @@ export interface FileFacts {
   foreignKeys: ForeignKeyFact[];
   schemaTables: SchemaTableFact[];
   typeQuestions: TypeQuestion[];
+  functions: FunctionFact[];
+  calls: CallFact[];
+  classFields: ClassFieldFact[];
+  transactions: TransactionFact[];
+  entryPoints: EntryPointFact[];
+  events: EventFact[];
+  outboundHttp: OutboundHttpFact[];
 }
 
 /** Creates the empty facts of a file. */
@@ -162,5 +249,12 @@ export function createFileFacts(module: ModuleId, loc: number): FileFacts {
     foreignKeys: [],
     schemaTables: [],
     typeQuestions: [],
+    functions: [],
+    calls: [],
+    classFields: [],
+    transactions: [],
+    entryPoints: [],
+    events: [],
+    outboundHttp: [],
   };
 }
