@@ -1,11 +1,15 @@
 import type { AnyAnalyzer } from '../src/plugin/index.js';
+import { callsAnalyzer } from './calls/index.js';
 import { importsAnalyzer } from './imports/index.js';
 import { sqlAnalyzer } from './sql/index.js';
+import { transactionsAnalyzer } from './transactions/index.js';
 
 /** Every analyzer plugin, by id. A test fails when a folder under analyzers/ is missing here. */
 export const analyzers = {
   imports: importsAnalyzer,
+  calls: callsAnalyzer,
   sql: sqlAnalyzer,
+  transactions: transactionsAnalyzer,
 } as const satisfies Record<string, AnyAnalyzer>;
 
 /** An analyzer id. */

@@ -149,7 +149,16 @@ export interface FunctionFact {
  * (`this.save()`, `this.orders.create()`, `ordersService.create()`, `OrderRepo.create()`), where
  * `object` is `this`, `this.<field>` or a local/imported name.
  */
-export type CalleeRef = { kind: 'name'; name: string } | { kind: 'member'; object: string; property: string };
+export type CalleeRef = ({ kind: 'name'; name: string } | { kind: 'member'; object: string; property: string }) & ImportedFrom;
+
+/**
+ * Set when the name (for a member: the object's root) is imported, as extraction saw it
+ * (ESM import or `require`): the specifier and the imported name (`default`, `*` for a namespace or a whole CommonJS module).
+ */
+export interface ImportedFrom {
+  specifier?: string;
+  importedName?: string;
+}
 
 /** One call. */
 export interface CallFact {
@@ -157,15 +166,20 @@ export interface CallFact {
   line: number;
   /** Per argument, the identifiers it mentions at its top level (`trx`, `{ transaction }` → `transaction`, `ctx.trx` → `ctx`). */
   args: string[][];
+  /** Arguments that are inline functions (`withTransaction(pool, async (client) => …)`), with their lines and parameters. */
+  callbacks?: { index: number; startLine: number; endLine: number; params: string[] }[];
 }
 
 /** A class field whose type syntax tells: `constructor(private orders: OrdersService)`, `orders: OrdersService`, `orders = new OrdersService()`. */
 export interface ClassFieldFact {
+  /** The class; empty for a module-level `const orders = new OrdersService()`. */
   className: string;
   field: string;
   /** The type's name as written (`OrdersService`; generic arguments dropped; `Repository<Order>` → `Repository`). */
   type: string;
   line: number;
+  /** Where the type is imported from, when it is. */
+  typeFrom?: ImportedFrom;
 }
 
 /** A database transaction scope in this file. */
@@ -180,6 +194,8 @@ export interface TransactionFact {
   endLine: number;
   /** The name the transaction handle has inside the scope (`trx`, `tx`, `manager`, `t`), when it has one. */
   handle?: string;
+  /** The handle is a transaction-bound copy of this receiver (`this.orders.transactional((service) => …)` → `this.orders`). */
+  handleIs?: string;
 }
 
 /** What a route, consumer or command runs: an inline function's lines, or a reference resolved like a call. */

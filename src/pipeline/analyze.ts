@@ -8,6 +8,12 @@ import { buildGraph, createCachedResolve, type ModuleGraph } from '../graph/buil
 import { addTableEdges } from '../graph/table-edges.js';
 import { linkTables, type LinkedTables } from '../tables/link-tables.js';
 import { findTableProblems, toTableUses } from '../find/find-problems.js';
+import { findCrossDomainImports, findCycles, findFanOut, findSharedTransactions } from '../find/find-coupling.js';
+import { buildCallGraph } from '../callgraph/build-call-graph.js';
+import {
+  DEFAULT_CALL_DEPTH, toEntryPoints, toEvents, toSameTransactionEdges, toTransactions, traceScopes, type TracedEntryPoint, type TracedTransaction,
+} from '../callgraph/trace-scopes.js';
+import { compareEdges } from '../graph/build-graph.js';
 import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
 import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
@@ -32,6 +38,8 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Run the lazy type-aware pass (ts-morph) for receivers syntax cannot place (default true). */
   types?: boolean;
+  /** How many calls deep transactions and entry points are followed (default 4; 0: only their own lines). */
+  depth?: number;
   /** Overrides of the clustering edge weights by kind (experiments and tuning). */
   weights?: Partial<Record<EdgeKind, number>>;
   analyzers?: readonly AnyAnalyzer[];
@@ -77,6 +85,11 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
   addTableEdges(graph, linked);
 
+  const callGraph = buildCallGraph(extraction.facts, resolve);
+  const traced = traceScopes(extraction.facts, callGraph, linked.accesses, options.depth ?? DEFAULT_CALL_DEPTH);
+  const events = toEvents(extraction.facts);
+  graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
+
   progress({ stage: 'cluster' });
   const clustering = clusterGraph(graph, { resolution, seed, weights: options.weights });
 
@@ -86,6 +99,8 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     graph,
     linked,
     clustering,
+    traced,
+    events: events.events,
     options: { resolution, seed, include, exclude },
     files: extraction.facts.length,
     skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
@@ -122,6 +137,8 @@ interface ResultParts {
   graph: ModuleGraph;
   linked: LinkedTables;
   clustering: Clustering;
+  traced: { transactions: TracedTransaction[]; entryPoints: TracedEntryPoint[] };
+  events: AnalysisResult['events'];
   options: AnalysisResult['options'];
   files: number;
   skippedFiles: number;
@@ -156,6 +173,9 @@ function toResult(parts: ResultParts): AnalysisResult {
   const { graph, clustering, linked } = parts;
   const couplings = toCouplings(graph, clustering.clusterOf);
   const uses = toTableUses(graph.edges, clustering);
+  const domainClusters = new Set(clustering.clusters.filter((cluster) => cluster.kind === 'domain').map((cluster) => cluster.id));
+  const transactions = toTransactions(parts.traced.transactions, clustering.tableClusterOf);
+  const entryPoints = toEntryPoints(parts.traced.entryPoints, clustering.clusterOf, clustering.tableClusterOf, domainClusters);
   const untouched = graph.tables.filter((table) => !uses.has(table.id) && table.declared).map((table) => table.id);
   const clusters: Cluster[] = clustering.clusters.map((cluster) => ({
     id: cluster.id,
@@ -193,10 +213,16 @@ function toResult(parts: ResultParts): AnalysisResult {
     })),
     edges: graph.edges,
     clusters,
-    transactions: [],
-    entryPoints: [],
-    events: [],
-    findings: findTableProblems(uses, clustering, untouched),
+    transactions,
+    entryPoints,
+    events: parts.events,
+    findings: [
+      ...findSharedTransactions(transactions, domainClusters),
+      ...findCrossDomainImports(graph.edges, clustering.clusterOf, domainClusters),
+      ...findCycles(graph.edges, clustering.clusterOf, domainClusters),
+      ...findFanOut(entryPoints),
+      ...findTableProblems(uses, clustering, untouched),
+    ],
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
 }
