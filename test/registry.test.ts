@@ -35,3 +35,14 @@ test('registry: every SQL detector file is registered under its own id and has a
     assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'test', 'analyzers', 'sql', 'detectors', `${id}.test.ts`)), `no test for detector ${id}`);
   }
 });
+
+test('registry: every transaction detector file is registered under its own id and has a table-driven test', async () => {
+  const { transactionDetectors } = await import('../analyzers/transactions/detectors/index.js');
+  const directory = path.join(PACKAGE_ROOT, 'analyzers', 'transactions', 'detectors');
+  const files = fs.readdirSync(directory).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.replace(/\.ts$/, '')).sort();
+  assert.deepEqual(Object.keys(transactionDetectors).sort(), files);
+  for (const [id, detector] of Object.entries(transactionDetectors)) assert.equal(detector.id, id);
+  for (const id of files) {
+    assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'test', 'analyzers', 'transactions', 'detectors', `${id}.test.ts`)), `no test for detector ${id}`);
+  }
+});
