@@ -59,6 +59,7 @@ export const textReporter = defineReporter({
       `${style.bold('seams')} ${result.tool.version}: ${result.root}`,
       `${stats.files} files analyzed (${stats.skippedFiles} skipped); imports: ${stats.imports.internal} internal, ${stats.imports.external} external, ${stats.imports.builtin} builtin, ${stats.imports.unresolved} unresolved`,
       `${stats.tables.total} tables (${stats.tables.declared} declared, ${stats.tables.untouched} untouched by code); ${stats.tables.accesses} table accesses`,
+      `${result.transactions.length} transactions (${result.findings.filter((f) => f.kind === 'shared-transaction').length} span several candidates); ${result.entryPoints.length} entry points; ${result.events.length} events`,
       '',
       style.bold(`${domains.length} candidate ${domains.length === 1 ? 'service' : 'services'}${shared.length ? ' and the shared kernel' : ''}`),
       '',
@@ -72,6 +73,7 @@ export const textReporter = defineReporter({
       for (const finding of result.findings.filter((f) => f.severity !== 'info').slice(0, FINDINGS_SHOWN)) {
         const where = finding.locations[0] ? ` (${finding.locations[0].file}:${finding.locations[0].line})` : '';
         lines.push(`  ${finding.severity} ${finding.kind}: ${finding.message}${where}`);
+        if (finding.kind === 'shared-transaction') for (const evidence of finding.evidence) lines.push(`      ${evidence.description}`);
       }
       const counts = [...byKind.entries()].sort((a, b) => compareText(a[0], b[0])).map(([kind, count]) => `${count} ${kind}`);
       lines.push(`  in all: ${counts.join(', ')}`, '');

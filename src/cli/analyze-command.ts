@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
+import { DEFAULT_CALL_DEPTH } from '../callgraph/trace-scopes.js';
 import { SeamsError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { BUNDLED_FIXTURE } from '../version.js';
@@ -55,6 +56,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
       exclude: { type: 'string', multiple: true },
       'default-excludes': { type: 'boolean', default: true },
       types: { type: 'boolean', default: true },
+      depth: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +70,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   const format = chooseFormat(values.format, values.output, Boolean(streams.stdout.isTTY));
   const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
   const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
+  const depth = toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50');
 
   let root = positionals[0];
   let displayRoot = root;
@@ -86,6 +89,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     exclude: values.exclude ?? [],
     defaultExcludes: values['default-excludes'],
     types: values.types,
+    depth,
     resolution,
     seed,
     onProgress: progress?.listener,

@@ -31,6 +31,8 @@ Options:
   --no-default-excludes   also analyze tests, build output and generated files
   --no-types              skip the lazy type-aware pass (ts-morph) for repository receivers
                           syntax cannot place: faster, fewer TypeORM accesses
+  --depth <n>             how many calls deep transactions and entry points are followed
+                          (default 4; 0 counts only the scope's own lines)
   --help                  show this help
 
 Examples:

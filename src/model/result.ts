@@ -219,6 +219,7 @@ export const resultOptionsSchema = z
     seed: z.number().int(),
     include: z.array(z.string()),
     exclude: z.array(z.string()),
+    depth: z.number().int().min(0).describe('how many calls deep transactions and entry points were followed'),
   })
   .strict();
 

@@ -62,6 +62,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const exclude = options.exclude ?? [];
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
   const seed = options.seed ?? DEFAULT_SEED;
+  const depth = options.depth ?? DEFAULT_CALL_DEPTH;
   const progress = options.onProgress ?? (() => undefined);
 
   progress({ stage: 'discover' });
@@ -86,7 +87,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   addTableEdges(graph, linked);
 
   const callGraph = buildCallGraph(extraction.facts, resolve);
-  const traced = traceScopes(extraction.facts, callGraph, linked.accesses, options.depth ?? DEFAULT_CALL_DEPTH);
+  const traced = traceScopes(extraction.facts, callGraph, linked.accesses, depth);
   const events = toEvents(extraction.facts);
   graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
 
@@ -101,7 +102,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     clustering,
     traced,
     events: events.events,
-    options: { resolution, seed, include, exclude },
+    options: { resolution, seed, include, exclude, depth },
     files: extraction.facts.length,
     skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
     diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? [])],
