@@ -36,15 +36,16 @@ test('cli: --output writes the file (format from its extension) and prints nothi
   assert.deepEqual(fs.readdirSync(path.dirname(output)), ['result.json'], 'no temporary file left behind');
 });
 
-test('cli: --include, --exclude and --resolution reach the analysis', async () => {
+test('cli: --include, --exclude, --resolution and --depth reach the analysis', async () => {
   const root = createTempRepo({ ...smallRepo, 'scripts/x.ts': '' });
-  const run = await runCliCaptured(['analyze', root, '--format', 'json', '--exclude', 'scripts/**', '--resolution', '2', '--include', 'src/**', '--include', 'scripts/**']);
+  const run = await runCliCaptured(['analyze', root, '--format', 'json', '--exclude', 'scripts/**', '--resolution', '2', '--include', 'src/**', '--include', 'scripts/**', '--depth', '2']);
   const result = JSON.parse(run.stdout);
   assert.deepEqual(result.modules.map((m: { id: string }) => m.id), ['src/a.ts', 'src/b.ts']);
-  assert.deepEqual(result.options, { resolution: 2, seed: 42, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'] });
+  assert.deepEqual(result.options, { resolution: 2, seed: 42, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'], depth: 2 });
 });
 
 const usageErrors: { name: string; argv: string[]; message: RegExp }[] = [
+  { name: 'a negative depth', argv: ['analyze', '--depth', '-1'], message: /--depth/ },
   { name: 'no command', argv: [], message: /Usage: seams <command>/ },
   { name: 'unknown command', argv: ['analyse'], message: /unknown command "analyse"/ },
   { name: 'unknown option', argv: ['analyze', '--colour'], message: /Unknown option '--colour'.*seams analyze --help/ },
