@@ -27,13 +27,21 @@ const GLOBAL_FUNCTIONS = new Set(['require', 'setTimeout', 'setInterval', 'setIm
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRecord = { type: string; start: number; end: number; [key: string]: any };
 
-/** The type name of a type annotation (`OrdersService`, `Repository<Order>` → `Repository`, `ns.Type` → `Type`). */
-function typeNameOf(annotation: unknown): string | undefined {
-  const node = (annotation as { typeAnnotation?: unknown } | undefined)?.typeAnnotation as AnyRecord | undefined;
+/** The name of a type reference node (`ns.Type` → `Type`). */
+function referenceName(node: AnyRecord | undefined): string | undefined {
   if (!node || node.type !== 'TSTypeReference') return undefined;
   let name = node.typeName as AnyRecord;
   while (name.type === 'TSQualifiedName') name = name.right as AnyRecord;
   return name.type === 'Identifier' ? (name.name as string) : undefined;
+}
+
+/** The type name of a type annotation (`OrdersService`, `Repository<Order>` → `Repository`) and its type arguments' names. */
+function typeOf(annotation: unknown): { name: string; typeArguments: string[] } | undefined {
+  const node = (annotation as { typeAnnotation?: AnyRecord } | undefined)?.typeAnnotation;
+  const name = referenceName(node);
+  if (name === undefined) return undefined;
+  const params = ((node?.typeArguments ?? node?.typeParameters) as AnyRecord | undefined)?.params as AnyRecord[] | undefined;
+  return { name, typeArguments: (params ?? []).map(referenceName).filter((argument): argument is string => argument !== undefined) };
 }
 
 /** The parameter names of a function, destructured ones as `{a,b}`. */
@@ -92,10 +100,11 @@ function collectCalls(file: ParsedFile, facts: FileFacts): void {
   const addFunction = (name: string, fn: FunctionNode | { start: number; end: number; params: unknown[] }): void => {
     facts.functions.push({ name, startLine: lineOf(fn), endLine: file.lineOf(Math.max(fn.start, fn.end - 1)), params: paramNames(fn) });
   };
-  const addField = (className: string, field: string, type: string, line: number): void => {
+  const addField = (className: string, field: string, type: string, line: number, typeArguments: string[] = []): void => {
     const fact: ClassFieldFact = { className, field, type, line };
     const from = importedFrom(type);
     if (from) fact.typeFrom = from;
+    if (typeArguments.length > 0) fact.typeArguments = typeArguments.map((name) => ({ name, ...(importedFrom(name) ? { from: importedFrom(name) } : {}) }));
     facts.classFields.push(fact);
   };
   const addObjectMembers = (objectName: string, object: AnyRecord): void => {
@@ -107,6 +116,8 @@ function collectCalls(file: ParsedFile, facts: FileFacts): void {
     }
   };
   const addClass = (node: Class, name: string): void => {
+    const interfaces = (node.implements ?? []).map((clause) => memberPath((clause as unknown as AnyRecord).expression as AnyNode)?.at(-1)).filter((item): item is string => item !== undefined);
+    if (interfaces.length > 0) facts.implementations.push({ className: name, interfaces });
     for (const member of node.body.body as AnyRecord[]) {
       const key = member.key as AnyRecord | undefined;
       const memberName = key && !member.computed ? (key.type === 'Identifier' || key.type === 'PrivateIdentifier' ? (key.name as string) : stringValue(key as AnyNode)) : undefined;
@@ -119,17 +130,17 @@ function collectCalls(file: ParsedFile, facts: FileFacts): void {
             if (raw.type !== 'TSParameterProperty') continue;
             const param = raw.parameter as AnyRecord;
             const id = (param.type === 'AssignmentPattern' ? param.left : param) as AnyRecord;
-            const type = typeNameOf(id.typeAnnotation);
-            if (id.type === 'Identifier' && type) addField(name, id.name as string, type, lineOf(raw));
+            const type = typeOf(id.typeAnnotation);
+            if (id.type === 'Identifier' && type) addField(name, id.name as string, type.name, lineOf(raw), type.typeArguments);
           }
         }
       } else if (member.type === 'PropertyDefinition' || member.type === 'AccessorProperty') {
         const value = member.value as AnyNode | null;
         if (isFunctionLike(value)) addFunction(`${name}.${memberName}`, unwrap(value) as FunctionNode);
-        const declared = typeNameOf(member.typeAnnotation);
+        const declared = typeOf(member.typeAnnotation);
         const created = value && unwrap(value).type === 'NewExpression' ? memberPath((unwrap(value) as { callee: AnyNode }).callee)?.at(-1) : undefined;
-        const type = declared ?? created;
-        if (type) addField(name, memberName, type, lineOf(member));
+        if (declared) addField(name, memberName, declared.name, lineOf(member), declared.typeArguments);
+        else if (created) addField(name, memberName, created, lineOf(member));
       }
     }
   };
@@ -157,8 +168,8 @@ function collectCalls(file: ParsedFile, facts: FileFacts): void {
       const type = memberPath(init.callee as AnyNode)?.at(-1);
       if (type) addField('', name, type, lineOf(declarator));
     } else if (init.type === 'ClassExpression') addClass(init as unknown as Class, name);
-    const declared = typeNameOf(id.typeAnnotation);
-    if (declared && init.type !== 'NewExpression') addField('', name, declared, lineOf(declarator));
+    const declared = typeOf(id.typeAnnotation);
+    if (declared && init.type !== 'NewExpression') addField('', name, declared.name, lineOf(declarator), declared.typeArguments);
   };
   const addStatement = (statement: AnyRecord): void => {
     switch (statement.type) {

@@ -57,6 +57,15 @@ export function buildCallGraph(allFacts: FileFacts[], resolve: (from: ModuleId, 
     callsByModule.set(facts.module, [...facts.calls].sort((a, b) => a.line - b.line));
   }
   const exportOrigin = createExportResolver(factsById, resolve);
+  const implementersOf = new Map<string, { module: ModuleId; className: string }[]>();
+  for (const facts of allFacts) {
+    for (const implementation of facts.implementations) {
+      for (const name of implementation.interfaces) {
+        if (!implementersOf.has(name)) implementersOf.set(name, []);
+        implementersOf.get(name)?.push({ module: facts.module, className: implementation.className });
+      }
+    }
+  }
 
   const importOf = (module: ModuleId, name: string, given: ImportedFrom): ImportedFrom | undefined => {
     if (given.specifier !== undefined) return given;
@@ -87,10 +96,26 @@ export function buildCallGraph(allFacts: FileFacts[], resolve: (from: ModuleId, 
     const origin = originOf(module, imported);
     return origin && origin.name !== '*' ? origin : undefined;
   };
+  const methodOfClass = (module: ModuleId, type: string, from: ImportedFrom | undefined, property: string): FunctionRef | undefined => {
+    const owner = classOf(module, type, from);
+    const method = owner ? functionOf(owner.module, `${owner.name}.${property}`) : undefined;
+    if (method) return method;
+    // An interface (`IProjectStore`) implemented by exactly one class in the repo.
+    // Test doubles (`FakeProjectStore`) are not what production code calls.
+    const implementers = implementersOf.get(owner?.name ?? type)?.filter((candidate) => !/^(Fake|Mock|Stub|InMemory|Noop|Dummy)/.test(candidate.className));
+    const only = implementers?.length === 1 ? implementers[0] : undefined;
+    return only ? functionOf(only.module, `${only.className}.${property}`) : undefined;
+  };
   const methodOfType = (module: ModuleId, field: ClassFieldFact | undefined, property: string): FunctionRef | undefined => {
     if (!field) return undefined;
-    const owner = classOf(module, field.type, field.typeFrom);
-    return owner ? functionOf(owner.module, `${owner.name}.${property}`) : undefined;
+    const method = methodOfClass(module, field.type, field.typeFrom, property);
+    if (method) return method;
+    // A wrapper type (`WithTransactional<EnvironmentService>`): the wrapped class.
+    for (const argument of field.typeArguments ?? []) {
+      const wrapped = methodOfClass(module, argument.name, argument.from, property);
+      if (wrapped) return wrapped;
+    }
+    return undefined;
   };
   const functionAt = (module: ModuleId, line: number): FunctionRef | undefined => {
     let best: FunctionFact | undefined;

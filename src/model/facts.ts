@@ -180,6 +180,14 @@ export interface ClassFieldFact {
   line: number;
   /** Where the type is imported from, when it is. */
   typeFrom?: ImportedFrom;
+  /** The type's type arguments' names (`WithTransactional<OrdersService>` → `OrdersService`), tried when the type itself has no such method. */
+  typeArguments?: { name: string; from?: ImportedFrom }[];
+}
+
+/** A class that declares the interfaces it implements (`class ProjectStore implements IProjectStore`). */
+export interface ImplementationFact {
+  className: string;
+  interfaces: string[];
 }
 
 /** A database transaction scope in this file. */
@@ -245,6 +253,7 @@ export interface FileFacts {
   functions: FunctionFact[];
   calls: CallFact[];
   classFields: ClassFieldFact[];
+  implementations: ImplementationFact[];
   transactions: TransactionFact[];
   entryPoints: EntryPointFact[];
   events: EventFact[];
@@ -268,6 +277,7 @@ export function createFileFacts(module: ModuleId, loc: number): FileFacts {
     functions: [],
     calls: [],
     classFields: [],
+    implementations: [],
     transactions: [],
     entryPoints: [],
     events: [],

@@ -9,7 +9,7 @@ import type { Diagnostic, AnalysisResult } from '../model/result.js';
 export type {
   FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId, TableAccessMode, TableTarget,
   TableAccessFact, TableDefinitionFact, ConstantFact, ForeignKeyFact, SchemaTableFact, TypeQuestion,
-  FunctionFact, CalleeRef, ImportedFrom, CallFact, ClassFieldFact, TransactionFact, HandlerRef, EntryPointFact, EventFact, OutboundHttpFact,
+  FunctionFact, CalleeRef, ImportedFrom, CallFact, ClassFieldFact, ImplementationFact, TransactionFact, HandlerRef, EntryPointFact, EventFact, OutboundHttpFact,
 } from '../model/facts.js';
 export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
 export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';
