@@ -77,3 +77,13 @@ test('trace: calls that do not pass the handle stay outside the transaction', ()
   });
   assert.deepEqual(result.transactions[0]?.tables.map((table) => table.table), ['orders']);
 });
+
+test('trace: a wrapper type resolves to its type argument, an interface to its one non-test implementation', () => {
+  const result = run({
+    'src/controller.ts': "import type { EnvironmentService } from './service';\nexport class Controller {\n  private environmentService: WithTransactional<EnvironmentService>;\n  async add(req) {\n    await this.environmentService.transactional((service) => service.add(req.env));\n  }\n}",
+    'src/service.ts': "import type { IStore } from './store';\nexport class EnvironmentService {\n  private store: IStore;\n  async add(env) {\n    await this.store.insert(env);\n  }\n}",
+    'src/store.ts': "export interface IStore { insert(env): Promise<void> }\nexport class Store implements IStore {\n  async insert(env) {\n    await this.db('environments').insert(env);\n  }\n}",
+    'src/fake-store.ts': "import type { IStore } from './store';\nexport class FakeStore implements IStore {\n  async insert(env) {\n    await this.db('fake_environments').insert(env);\n  }\n}",
+  });
+  assert.deepEqual(rows(result), ['src/controller.ts:5 environments/write src/controller.ts:5 > src/service.ts:5 > src/store.ts:4']);
+});
