@@ -25,6 +25,8 @@ function plural(count: number, word: string): string {
 export function findSharedTransactions(transactions: Transaction[], domainClusters: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   for (const transaction of transactions) {
+    // A migration's transaction is split along with the schema, not by a saga.
+    if (/(^|\/)migrations?\//.test(transaction.location.file)) continue;
     const domains = transaction.clusters.filter((cluster) => domainClusters.has(cluster));
     if (domains.length < 2) continue;
     const evidence: Evidence[] = domains.map((cluster) => {

@@ -43,3 +43,11 @@ test('fan-out: an entry point reaching three or more domains', () => {
   const entry = (clusters: string[]): EntryPoint => ({ id: 'r.ts:1', kind: 'http', name: 'POST /checkout', framework: 'express', location: { file: 'r.ts', line: 1 }, clusters, tables: [], outboundHttp: [] });
   assert.deepEqual(findFanOut([entry(['orders', 'billing', 'stock']), entry(['orders', 'billing'])]).map((finding) => finding.kind), ['entry-point-fan-out']);
 });
+
+test('shared transactions: a migration spanning domains is not a finding', () => {
+  const transaction: Transaction = {
+    id: 'db/migrations/001.js:3', location: { file: 'db/migrations/001.js', line: 3 }, via: 'knex', style: 'callback', clusters: ['orders', 'billing'],
+    tables: ['orders', 'billing'].map((cluster) => ({ table: `${cluster}_t`, mode: 'write' as const, cluster, path: [{ file: 'db/migrations/001.js', line: 4 }] })),
+  };
+  assert.deepEqual(findSharedTransactions([transaction], domains), []);
+});
