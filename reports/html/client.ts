@@ -117,11 +117,26 @@ export function runExplorer(): void {
     const cluster = clusterById.get(id);
     return h('span', { class: 'linkish', click: () => selectCluster(id) }, cluster ? cluster.name : id);
   }
-  function joinElements(items: HTMLElement[], empty = 'none'): HTMLElement {
+  function joinElements(items: HTMLElement[], empty = 'none', limit = 15): HTMLElement {
     const wrapper = h('span');
     if (items.length === 0) append(wrapper, [h('span', { class: 'empty' }, empty)]);
-    items.forEach((item, index) => append(wrapper, [index ? ', ' : '', item]));
+    items.slice(0, limit).forEach((item, index) => append(wrapper, [index ? ', ' : '', item]));
+    if (items.length > limit) append(wrapper, [h('span', { class: 'muted' }, ` and ${items.length - limit} more`)]);
     return wrapper;
+  }
+  function pathText(text: string): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    text.split('/').forEach((segment, index, all) => {
+      fragment.appendChild(document.createTextNode(index < all.length - 1 ? `${segment}/` : segment));
+      if (index < all.length - 1) fragment.appendChild(document.createElement('wbr'));
+    });
+    return fragment;
+  }
+  function easeBadge(cluster: Cluster): HTMLElement | null {
+    if (!cluster.score) return null;
+    const badge = h('span', { class: 'badge', title: 'extraction ease 0–100 (higher: easier to extract)' }, `ease ${Math.round(cluster.score.ease)}`);
+    badge.style.background = colourOf.get(cluster.id) ?? '';
+    return badge;
   }
   function jsonBlock(value: unknown): HTMLElement {
     const text = JSON.stringify(value, null, 2) ?? '';
@@ -263,7 +278,24 @@ export function runExplorer(): void {
     const link = pairOf(directed.from, directed.to);
     if (link) { link.imports += directed.imports; link.tableAccesses += directed.tableAccesses; }
   }
-  const layoutLinks = [...linkByPair.values()].filter((link) => link.imports + link.tableAccesses > 0);
+  const allLinks = [...linkByPair.values()].filter((link) => link.imports + link.tableAccesses > 0);
+  const layoutLinks = strongestLinks(allLinks);
+  /** Large graphs draw each cluster's strongest links (and the strongest overall), not all of them: a dense 300-cluster graph has tens of thousands. */
+  function strongestLinks(links: LayoutLink[]): LayoutLink[] {
+    if (links.length <= 600) return links;
+    const weightOf = (link: LayoutLink): number => link.imports + link.tableAccesses;
+    const sorted = [...links].sort((x, y) => weightOf(y) - weightOf(x));
+    const kept = new Set(sorted.slice(0, 300));
+    const perCluster = new Map<number, number>();
+    for (const link of sorted) {
+      const a = perCluster.get(link.a) ?? 0;
+      const b = perCluster.get(link.b) ?? 0;
+      if (a < 4 || b < 4) kept.add(link);
+      perCluster.set(link.a, a + 1);
+      perCluster.set(link.b, b + 1);
+    }
+    return sorted.filter((link) => kept.has(link)).slice(0, 1500);
+  }
   const maxLink = Math.max(1, ...layoutLinks.map((link) => link.imports + link.tableAccesses));
 
   (function layout(): void {
@@ -417,7 +449,7 @@ export function runExplorer(): void {
     root,
     h('div', { class: 'toolbar' },
       h('button', { click: () => { view = { ...fitView }; applyView(); } }, 'Fit'),
-      h('span', { class: 'muted' }, `${clusters.length} clusters · scroll to zoom · drag to pan · click a cluster`)),
+      h('span', { class: 'muted' }, `${clusters.length} clusters${layoutLinks.length < allLinks.length ? ` · strongest ${layoutLinks.length} of ${allLinks.length} links drawn` : ''} · scroll to zoom · drag to pan · click a cluster`)),
     h('div', { class: 'legend' },
       'size: modules · width: import statements (dashed: table accesses only) · colour: ',
       hasScores ? h('span', {}, 'ease', h('span', { class: 'scale' }), '(hard → easy)') : h('span', {}, 'no scores in this result'),
@@ -442,7 +474,7 @@ export function runExplorer(): void {
   function clusterDetail(cluster: Cluster): Child[] {
     const score = cluster.score;
     const parts: Child[] = [
-      h('h2', {}, cluster.name, ' ', score ? h('span', { class: 'badge', title: 'extraction ease 0–100' }, `ease ${Math.round(score.ease)}`) : null),
+      h('h2', {}, cluster.name, ' ', easeBadge(cluster)),
       h('div', { class: 'muted' }, `${cluster.kind === 'shared' ? 'shared kernel' : 'candidate service'} · ${formatNumber(cluster.modules.length)} modules · ${formatNumber(locOf.get(cluster.id) ?? 0)} lines · ${cluster.tables.length} tables`),
     ];
     if (score && score.factors.length) {
@@ -461,7 +493,7 @@ export function runExplorer(): void {
       h('div', {}, 'imported by: ', joinElements(byCount('incoming').map((c) => h('span', {}, clusterLink(c.cluster), ` ${c.incoming}`)))));
     if (cluster.tables.length) {
       parts.push(h('h3', {}, `Tables (${cluster.tables.length})`), sortableTable([
-        { label: 'table', value: (table) => table.id, cell: (table) => h('span', { class: 'linkish path', click: () => showTable(table.id) }, table.id) },
+        { label: 'table', value: (table) => table.id, cell: (table) => h('span', { class: 'linkish path', click: () => showTable(table.id) }, pathText(table.id)) },
         { label: 'written by', value: (table) => table.writers.join(', '), cell: (table) => joinElements(table.writers.map(clusterLink), '—') },
         { label: 'read by', value: (table) => table.readers.join(', '), cell: (table) => joinElements(table.readers.map(clusterLink), '—') },
       ], cluster.tables.map((id) => tableById.get(id)).filter((table) => table !== undefined)));
@@ -478,7 +510,7 @@ export function runExplorer(): void {
       }
       if (api.modules.length) {
         parts.push(h('div', { class: 'muted' }, 'Modules other clusters import (the de-facto API):'), sortableTable([
-          { label: 'module', value: (row) => row.id, cell: (row) => h('span', { class: 'linkish path', click: () => showModule(row.id) }, row.id) },
+          { label: 'module', value: (row) => row.id, cell: (row) => h('span', { class: 'linkish path', click: () => showModule(row.id) }, pathText(row.id)) },
           { label: 'importing clusters', value: (row) => row.clusters.length, numeric: true, cell: (row) => joinElements(row.clusters.slice(0, 6).map(clusterLink)) },
           { label: 'imports', value: (row) => row.count, numeric: true },
         ], api.modules, { sortBy: 2, descending: true }));
@@ -499,7 +531,7 @@ export function runExplorer(): void {
       const needle = filter.value.trim().toLowerCase();
       const rows = needle ? moduleRows.filter((row) => row.id.toLowerCase().includes(needle)) : moduleRows;
       list.appendChild(sortableTable([
-        { label: 'module', value: (row) => row.id, cell: (row) => h('span', { class: 'linkish path', click: () => showModule(row.id) }, row.id) },
+        { label: 'module', value: (row) => row.id, cell: (row) => h('span', { class: 'linkish path', click: () => showModule(row.id) }, pathText(row.id)) },
         { label: 'lines', value: (row) => row.loc, numeric: true },
       ], rows, { sortBy: 0 }));
     };
@@ -536,7 +568,7 @@ export function runExplorer(): void {
       { label: direction === 'out' ? 'to' : 'from', value: (edge) => nodeIds[direction === 'out' ? edge.to : edge.from] ?? '', cell: (edge) => {
         const index = direction === 'out' ? edge.to : edge.from;
         const id = nodeIds[index] ?? '';
-        return h('span', { class: 'linkish path', click: () => (index < moduleCount ? showModule(id) : showTable(id)) }, id);
+        return h('span', { class: 'linkish path', click: () => (index < moduleCount ? showModule(id) : showTable(id)) }, pathText(id));
       } },
       { label: 'cluster', value: (edge) => clusterOfNode(direction === 'out' ? edge.to : edge.from), cell: (edge) => clusterLink(clusterOfNode(direction === 'out' ? edge.to : edge.from)) },
       { label: 'kind', value: (edge) => edge.kind },
@@ -639,8 +671,8 @@ export function runExplorer(): void {
       h('h2', {}, 'Search'),
       h('div', { class: 'muted' }, `“${search.value.trim()}”`),
       ...section('Clusters', matchingClusters, (cluster) => clusterLink(cluster.id)),
-      ...section('Modules', modules, (module) => h('span', {}, h('span', { class: 'linkish path', click: () => showModule(module.id) }, module.id), ' ', h('span', { class: 'muted' }, `in ${clusterById.get(module.cluster)?.name ?? module.cluster}`))),
-      ...section('Tables', tables, (table) => h('span', {}, h('span', { class: 'linkish path', click: () => showTable(table.id) }, table.id), ' ', h('span', { class: 'muted' }, `owned by ${clusterById.get(table.cluster)?.name ?? table.cluster}`))),
+      ...section('Modules', modules, (module) => h('span', {}, h('span', { class: 'linkish path', click: () => showModule(module.id) }, pathText(module.id)), ' ', h('span', { class: 'muted' }, `in ${clusterById.get(module.cluster)?.name ?? module.cluster}`))),
+      ...section('Tables', tables, (table) => h('span', {}, h('span', { class: 'linkish path', click: () => showTable(table.id) }, pathText(table.id)), ' ', h('span', { class: 'muted' }, `owned by ${clusterById.get(table.cluster)?.name ?? table.cluster}`))),
       matchingClusters.length + modules.length + tables.length ? null : h('div', { class: 'empty' }, 'Nothing matches.'),
     );
   }
@@ -661,7 +693,7 @@ export function runExplorer(): void {
     ], clusters, { onClick: (cluster) => selectCluster(cluster.id), sortBy: hasScores ? 2 : 2, descending: true }) },
     { label: 'Findings', count: result.findings.length, render: () => findingsTable(result.findings) },
     { label: 'Tables', count: result.tables.length, render: () => sortableTable([
-      { label: 'table', value: (table) => table.id, cell: (table) => h('span', { class: 'linkish path', click: () => showTable(table.id) }, table.id) },
+      { label: 'table', value: (table) => table.id, cell: (table) => h('span', { class: 'linkish path', click: () => showTable(table.id) }, pathText(table.id)) },
       { label: 'owner', value: (table) => table.cluster, cell: (table) => clusterLink(table.cluster) },
       { label: 'declared', value: (table) => (table.declared ? 'yes' : 'no') },
       { label: 'writers', value: (table) => table.writers.length, numeric: true, cell: (table) => joinElements(table.writers.map(clusterLink), '—') },

@@ -43,7 +43,7 @@ export const htmlReporter = defineReporter<ReportOptions>({
       '<html lang="en">',
       '<head>',
       '<meta charset="utf-8">',
-      `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`,
+      `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       `<title>seams: ${escapeHtml(result.root)}</title>`,
       `<style>${EXPLORER_CSS}</style>`,

@@ -40,7 +40,7 @@ button:hover{background:#f1f5f9}
 .sev-error{color:#b91c1c;font-weight:600}.sev-warning{color:#b45309;font-weight:600}.sev-info{color:#475569}
 .loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;color:#1d4ed8;overflow-wrap:anywhere}
 a.loc{text-decoration:none}a.loc:hover{text-decoration:underline}
-.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:break-word}
 .linkish{color:#1d4ed8;cursor:pointer}
 .linkish:hover{text-decoration:underline}
 ul.plain{list-style:none;padding:0;margin:0}
