@@ -101,15 +101,15 @@ export function runExplorer(): void {
       .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`))
       .join('/');
   }
-  function locationElement(location: Location): HTMLElement {
-    const label = `${location.file}:${location.line}`;
+  function locationElement(location: Location, lineOnly = false): HTMLElement {
+    const label = lineOnly ? `line ${location.line}` : `${location.file}:${location.line}`;
     const anchor = h('a', { class: 'loc', target: '_blank', rel: 'noopener noreferrer' }, label) as HTMLAnchorElement;
     anchor.href = `${data.linkBase}${encodePath(location.file)}#L${location.line}`;
     return anchor;
   }
-  function locationsElement(locations: readonly Location[], shown = 10): HTMLElement {
+  function locationsElement(locations: readonly Location[], shown = 10, sameFile?: string): HTMLElement {
     const wrapper = h('span');
-    locations.slice(0, shown).forEach((location, index) => append(wrapper, [index ? ', ' : '', locationElement(location)]));
+    locations.slice(0, shown).forEach((location, index) => append(wrapper, [index ? ', ' : '', locationElement(location, location.file === sameFile)]));
     if (locations.length > shown) append(wrapper, [` and ${locations.length - shown} more`]);
     return wrapper;
   }
@@ -393,11 +393,12 @@ export function runExplorer(): void {
     const group = svg('g', { transform: `translate(${node.x.toFixed(1)},${node.y.toFixed(1)})` });
     group.setAttribute('class', `node${node.cluster.kind === 'shared' ? ' shared' : ''}`);
     group.setAttribute('data-cluster', node.cluster.id);
+    const hitArea = svg('circle', { r: (Math.max(node.r, 12) + 6).toFixed(1), fill: 'transparent', class: 'hit' });
     const circle = svg('circle', { r: node.r.toFixed(1), fill: colourOf.get(node.cluster.id) ?? '#60a5fa' });
     const title = svg('title');
     const ease = node.cluster.score ? `, ease ${Math.round(node.cluster.score.ease)}` : '';
     title.textContent = `${node.cluster.name}${node.cluster.kind === 'shared' ? ' (shared kernel)' : ''}: ${node.cluster.modules.length} modules, ${node.cluster.tables.length} tables${ease}`;
-    group.append(circle, title);
+    group.append(hitArea, circle, title);
     if (node.r > 14) {
       const count = svg('text', { 'text-anchor': 'middle', dy: '0.35em', class: 'count' });
       count.textContent = String(node.cluster.modules.length);
@@ -572,7 +573,7 @@ export function runExplorer(): void {
       } },
       { label: 'cluster', value: (edge) => clusterOfNode(direction === 'out' ? edge.to : edge.from), cell: (edge) => clusterLink(clusterOfNode(direction === 'out' ? edge.to : edge.from)) },
       { label: 'kind', value: (edge) => edge.kind },
-      { label: 'where', value: (edge) => edge.locations.length, cell: (edge) => locationsElement(edge.locations, 3) },
+      { label: 'where', value: (edge) => edge.locations.length, cell: (edge) => locationsElement(edge.locations, 3, nodeIds[edge.from]) },
     ], rows, { sortBy: 1 });
   }
   function clusterOfNode(index: number): string {

@@ -17,8 +17,9 @@ main{display:grid;grid-template-columns:minmax(0,1fr) 440px;height:calc(100vh - 
 #graph svg{width:100%;height:100%;display:block;cursor:grab;user-select:none}
 #graph svg.dragging{cursor:grabbing}
 .node circle{stroke:#0f172a;stroke-width:1.2;cursor:pointer}
+.node circle.hit{stroke:none}
 .node.shared circle{stroke-dasharray:4 3}
-.node.selected circle{stroke:#2563eb;stroke-width:4}
+.node.selected circle:not(.hit){stroke:#2563eb;stroke-width:4}
 .node text{font-size:12px;fill:#0f172a;pointer-events:none;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .node .count{font-size:10.5px;fill:#0f172a;stroke:none;font-weight:600}
 .link{stroke:#64748b;stroke-opacity:.45;fill:none}
@@ -34,6 +35,8 @@ button{font:inherit;font-size:12.5px;padding:3px 9px;border:1px solid #cbd5e1;bo
 button:hover{background:#f1f5f9}
 #panel{background:#fff;border-left:1px solid #cbd5e1;overflow:auto;padding:14px 18px}
 #panel h2{font-size:18px;margin:0 0 4px}
+#panel table{font-size:12.5px}
+#panel td .loc{white-space:nowrap}
 #panel h3{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#475569;margin:18px 0 6px}
 .muted{color:#64748b}
 .badge{display:inline-block;border-radius:4px;padding:0 7px;font-size:12px;font-weight:650;color:#0f172a;border:1px solid rgba(15,23,42,.25)}
