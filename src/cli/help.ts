@@ -15,6 +15,15 @@ Options:
 Exit codes: 0 ok, 1 findings (lint), 2 usage or configuration error, 3 internal error.
 `;
 
+/** The report options `analyze` and `report` share. */
+const REPORT_OPTIONS_HELP = `  --format <f>            text, json, markdown, html, sarif, mermaid or dot; repeatable
+                          (default: from --output's extension, else text on a terminal and
+                          json when piped)
+  --output <file>         write the report to a file (atomically) instead of stdout; with
+                          several formats, a base name: base.html, base.sarif, …
+  --level <l>             mermaid and dot: cluster (default) or module
+`;
+
 /** `seams analyze --help`. */
 export const ANALYZE_HELP = `Usage: seams analyze [dir] [options]
 
@@ -22,13 +31,7 @@ Reads the repository at dir (never runs it), builds its import graph, clusters i
 candidate services and prints them. With no dir, analyzes the bundled fixture monolith.
 
 Options:
-  --format <f>            text, json, markdown, html, sarif, mermaid or dot; repeatable
-                          (default: from --output's extension, else text on a terminal and
-                          json when piped)
-  --output <file>         write the report to a file (atomically) instead of stdout; with
-                          several formats, a base name: base.html, base.sarif, …
-  --level <l>             mermaid and dot: cluster (default) or module
-  --link-base <p>         prefix of file links and SARIF paths (default: the analyzed
+${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF paths (default: the analyzed
                           directory as seen from the output file; for SARIF, from the
                           working directory)
   --resolution <n>        Louvain resolution; higher gives more, smaller clusters (default 1)
@@ -54,13 +57,7 @@ Renders a result saved by "seams analyze --format json" again, in any format, wi
 analysing the repository again.
 
 Options:
-  --format <f>            text, json, markdown, html, sarif, mermaid or dot; repeatable
-                          (default: from --output's extension, else text on a terminal and
-                          json when piped)
-  --output <file>         write the report to a file (atomically) instead of stdout; with
-                          several formats, a base name: base.html, base.sarif, …
-  --level <l>             mermaid and dot: cluster (default) or module
-  --link-base <p>         prefix of file links and SARIF paths, e.g. a URL such as
+${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF paths, e.g. a URL such as
                           https://github.com/org/repo/blob/main/ (default: the analyzed
                           directory, when it still exists, as seen from the output file)
   --help                  show this help
