@@ -16,11 +16,12 @@ test('registry: every analyzer folder is registered under its own id', () => {
   for (const [id, analyzer] of Object.entries(analyzers)) assert.equal(analyzer.id, id);
 });
 
-test('registry: every reporter file is registered under its own id', () => {
+test('registry: every reporter file (or folder with an index.ts) is registered under its own id', () => {
+  const directory = path.join(PACKAGE_ROOT, 'reports');
   const files = fs
-    .readdirSync(path.join(PACKAGE_ROOT, 'reports'))
-    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
-    .map((name) => name.replace(/\.ts$/, ''))
+    .readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => (entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'index.ts') || (entry.isDirectory() && fs.existsSync(path.join(directory, entry.name, 'index.ts'))))
+    .map((entry) => entry.name.replace(/\.ts$/, ''))
     .sort();
   assert.deepEqual(Object.keys(reporters).sort(), files);
   for (const [id, reporter] of Object.entries(reporters)) assert.equal(reporter.id, id);

@@ -3,11 +3,10 @@ import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
 import { DEFAULT_CALL_DEPTH } from '../callgraph/trace-scopes.js';
 import { SeamsError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { BUNDLED_FIXTURE } from '../version.js';
-import { reporters, isReportFormat, type ReportFormat } from '../../reports/index.js';
 import { ANALYZE_HELP } from './help.js';
 import { createProgressRenderer } from './progress-renderer.js';
+import { checkReportArguments, writeReports, REPORT_ARGUMENTS } from './report-command.js';
 import { EXIT_CODES, type CliStreams } from './run-cli.js';
 
 /** Parses a number option, or explains what was wrong. */
@@ -20,27 +19,6 @@ export function toNumberOption(name: string, value: string | undefined, fallback
   return number;
 }
 
-/** The report format: --format, else from --output's extension, else text on a terminal and json when piped. */
-export function chooseFormat(format: string | undefined, output: string | undefined, stdoutIsTty: boolean): ReportFormat {
-  if (format !== undefined) {
-    if (!isReportFormat(format)) {
-      throw new SeamsError('usage', `Unknown --format "${format}". Formats: ${Object.keys(reporters).join(', ')}.`);
-    }
-    return format;
-  }
-  if (output !== undefined) {
-    const extension = path.extname(output).slice(1);
-    if (extension === 'json') return 'json';
-    if (extension === 'txt') return 'text';
-  }
-  return stdoutIsTty ? 'text' : 'json';
-}
-
-/** Whether colour may be used on stdout. */
-export function allowsColor(streams: CliStreams): boolean {
-  return Boolean(streams.stdout.isTTY) && streams.env.NO_COLOR === undefined && streams.env.TERM !== 'dumb';
-}
-
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,8 +26,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     allowPositionals: true,
     allowNegative: true,
     options: {
-      format: { type: 'string' },
-      output: { type: 'string', short: 'o' },
+      ...REPORT_ARGUMENTS,
       resolution: { type: 'string' },
       seed: { type: 'string' },
       include: { type: 'string', multiple: true },
@@ -67,7 +44,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   if (positionals.length > 1) {
     throw new SeamsError('usage', `analyze takes one directory; got ${positionals.length} (${positionals.join(', ')}). Quote globs given to --include/--exclude.`);
   }
-  const format = chooseFormat(values.format, values.output, Boolean(streams.stdout.isTTY));
+  checkReportArguments(values, streams);
   const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
   const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
   const depth = toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50');
@@ -95,17 +72,6 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     onProgress: progress?.listener,
   });
   progress?.finish();
-  const rendered = reporters[format].render(result, { color: values.output === undefined && allowsColor(streams) });
-  if (values.output !== undefined) {
-    const target = path.resolve(streams.cwd, values.output);
-    try {
-      writeFileAtomic(target, rendered);
-    } catch (error) {
-      throw new SeamsError('io', `Cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}.`);
-    }
-    streams.stderr.write(`seams: wrote ${format} to ${values.output}\n`);
-  } else {
-    streams.stdout.write(rendered);
-  }
+  writeReports(result, values, streams, path.resolve(streams.cwd, root));
   return EXIT_CODES.ok;
 }

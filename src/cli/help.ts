@@ -5,6 +5,7 @@ Usage: seams <command> [options]
 
 Commands:
   analyze [dir]   analyze a repository (default: the bundled fixture monolith)
+  report <file>   render a saved result (analyze --format json) in other formats
 
 Options:
   --help, -h      show help (also: seams <command> --help)
@@ -14,6 +15,15 @@ Options:
 Exit codes: 0 ok, 1 findings (lint), 2 usage or configuration error, 3 internal error.
 `;
 
+/** The report options `analyze` and `report` share. */
+const REPORT_OPTIONS_HELP = `  --format <f>            text, json, markdown, html, sarif, mermaid or dot; repeatable
+                          (default: from --output's extension, else text on a terminal and
+                          json when piped)
+  --output <file>         write the report to a file (atomically) instead of stdout; with
+                          several formats, a base name: base.html, base.sarif, …
+  --level <l>             mermaid and dot: cluster (default) or module
+`;
+
 /** `seams analyze --help`. */
 export const ANALYZE_HELP = `Usage: seams analyze [dir] [options]
 
@@ -21,9 +31,9 @@ Reads the repository at dir (never runs it), builds its import graph, clusters i
 candidate services and prints them. With no dir, analyzes the bundled fixture monolith.
 
 Options:
-  --format <f>            text or json (default: from --output's extension, else text on a
-                          terminal and json when piped)
-  --output <file>         write the report to a file (atomically) instead of stdout
+${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF paths (default: the analyzed
+                          directory as seen from the output file; for SARIF, from the
+                          working directory)
   --resolution <n>        Louvain resolution; higher gives more, smaller clusters (default 1)
   --seed <n>              clustering seed; same seed, same result (default 42)
   --include <glob>        analyze only files matching the glob (repeatable; relative to dir)
@@ -39,4 +49,23 @@ Examples:
   seams analyze
   seams analyze ../my-monolith --format json --output result.json
   seams analyze . --exclude 'scripts/**' --resolution 1.5
+  seams analyze . --format html --format sarif --output seams-report
+`;
+
+/** `seams report --help`. */
+export const REPORT_HELP = `Usage: seams report <result.json> [options]
+
+Renders a result saved by "seams analyze --format json" again, in any format, without
+analysing the repository again.
+
+Options:
+${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF paths, e.g. a URL such as
+                          https://github.com/org/repo/blob/main/ (default: the analyzed
+                          directory, when it still exists, as seen from the output file)
+  --help                  show this help
+
+Examples:
+  seams report result.json --format html --output seams.html
+  seams report result.json --format markdown --format sarif --output seams
+  seams report result.json --format dot --level module | dot -Tsvg > modules.svg
 `;

@@ -2,6 +2,7 @@ import { isSeamsError, type SeamsErrorCode } from '../errors.js';
 import { SEAMS_VERSION } from '../version.js';
 import { runAnalyzeCommand } from './analyze-command.js';
 import { MAIN_HELP } from './help.js';
+import { runReportCommand } from './report-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliStreams {
@@ -29,6 +30,7 @@ export type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyzeCommand,
+  report: runReportCommand,
 };
 
 /**
