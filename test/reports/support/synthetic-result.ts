@@ -62,7 +62,7 @@ export function createSyntheticResult(moduleCount: number, clusterCount: number)
     schemaVersion: 1,
     tool: { name: 'seams', version: '<version>' },
     root: 'synthetic',
-    options: { resolution: 1, seed: 42, include: [], exclude: [] },
+    options: { resolution: 1, seed: 42, include: [], exclude: [], depth: 4 },
     stats: {
       files: moduleCount,
       skippedFiles: 0,
