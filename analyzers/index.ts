@@ -1,4 +1,6 @@
 import type { AnyAnalyzer } from '../src/plugin/index.js';
+import { entryPointsAnalyzer } from './entry-points/index.js';
+import { eventsAnalyzer } from './events/index.js';
 import { importsAnalyzer } from './imports/index.js';
 import { sqlAnalyzer } from './sql/index.js';
 
@@ -6,6 +8,8 @@ import { sqlAnalyzer } from './sql/index.js';
 export const analyzers = {
   imports: importsAnalyzer,
   sql: sqlAnalyzer,
+  'entry-points': entryPointsAnalyzer,
+  events: eventsAnalyzer,
 } as const satisfies Record<string, AnyAnalyzer>;
 
 /** An analyzer id. */
