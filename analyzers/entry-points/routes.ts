@@ -30,7 +30,7 @@ function toPaths(node: AnyNode | undefined, context: DetectorContext): string[] 
     return paths.every((path): path is string => path !== undefined) && paths.length > 0 ? paths : undefined;
   }
   if (inner.type === 'Literal' && (inner as { regex?: { pattern: string } }).regex) return [`/${(inner as { regex: { pattern: string } }).regex.pattern}/`];
-  const name = context.toName(inner);
+  const name = inner.type === 'TemplateLiteral' ? context.toPath(inner) : context.toName(inner);
   return name === undefined ? undefined : [name];
 }
 

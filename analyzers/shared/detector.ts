@@ -25,6 +25,11 @@ export interface DetectorContext {
    * read. Undefined for anything else (a parameter, a call).
    */
   toName(node: AnyNode | undefined | null): string | undefined;
+  /**
+   * Like toName, for paths and schedules: holes seams cannot read are kept as `{source}`
+   * (`${prefix}/:id` → `{prefix}/:id`), and so is any other expression.
+   */
+  toPath(node: AnyNode | undefined | null): string | undefined;
   /** What a route, consumer or command runs, for each handler argument (arrays flattened). */
   toHandlers(node: AnyNode | undefined | null): HandlerRef[];
   /** The innermost class being walked. */
@@ -105,19 +110,24 @@ function readEnumConstants(file: ParsedFile, into: Map<string, FileConstant>): v
   }
 }
 
-/** Names declared at the top level of the file (to tell a constant this file owns from a parameter). */
-function readTopLevelNames(file: ParsedFile): Set<string> {
-  const names = new Set<string>();
+/** Names declared at the top level of the file (to tell a constant this file owns from a parameter), with a variable's initialiser. */
+function readTopLevelNames(file: ParsedFile): Map<string, AnyNode | undefined> {
+  const names = new Map<string, AnyNode | undefined>();
   for (const statement of file.program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
     if (declaration.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier') names.set(declarator.id.name, declaration.kind === 'const' ? ((declarator.init as AnyNode | null) ?? undefined) : undefined);
+      }
     } else if ((declaration.type === 'TSEnumDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) {
-      names.add(declaration.id.name);
+      names.set(declaration.id.name, undefined);
     }
   }
   return names;
 }
+
+/** How deep a constant may refer to other constants before seams gives up. */
+const MAX_CONSTANT_DEPTH = 8;
 
 /** The file name of a module id (`src/a/b.ts` → `b.ts`). */
 function baseName(id: string): string {
@@ -138,7 +148,7 @@ export function toCalleeRef(node: AnyNode): CalleeRef | undefined {
 /** Creates the context of one file. */
 export function createDetectorContext(file: ParsedFile, facts: FileFacts): DetectorContext & { finish(): void; classes: Class[] } {
   let constants: Map<string, FileConstant> | undefined;
-  let topLevel: Set<string> | undefined;
+  let topLevel: Map<string, AnyNode | undefined> | undefined;
   const finishers: (() => void)[] = [];
   const classes: Class[] = [];
   const lineOf = (at: AnyNode | number) => file.lineOf(typeof at === 'number' ? at : startOf(at));
@@ -190,6 +200,49 @@ export function createDetectorContext(file: ParsedFile, facts: FileFacts): Detec
     return ref ? [{ kind: 'ref', callee: ref }] : [];
   };
 
+  const sourceOf = (node: AnyNode) => `{${file.text.slice(startOf(node), (node as { end: number }).end).replace(/\s+/g, ' ')}}`;
+  /** The string an expression holds: literals, templates and `+` of them, same-file constants (also ones built from others). */
+  const evaluate = (node: AnyNode, keepHoles: boolean, depth: number): string | undefined => {
+    const inner = unwrap(node);
+    const literal = stringValue(inner);
+    if (literal !== undefined) return literal;
+    if (inner.type === 'TemplateLiteral') {
+      let text = inner.quasis[0]?.value.cooked ?? '';
+      for (const [index, expression] of inner.expressions.entries()) {
+        const value = evaluate(expression as AnyNode, keepHoles, depth) ?? (keepHoles ? sourceOf(expression as AnyNode) : undefined);
+        if (value === undefined) return undefined;
+        text += value + (inner.quasis[index + 1]?.value.cooked ?? '');
+      }
+      return text;
+    }
+    if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+      const left = evaluate(inner.left as AnyNode, keepHoles, depth);
+      const right = left === undefined ? undefined : evaluate(inner.right as AnyNode, keepHoles, depth);
+      return right === undefined ? undefined : `${left}${right}`;
+    }
+    const path = memberPath(inner);
+    if (!path || path[0] === 'this' || path[0] === 'super') return undefined;
+    const value = getConstants().get(path.join('.'))?.value;
+    if (value !== undefined || path.length !== 1 || depth >= MAX_CONSTANT_DEPTH) return value;
+    topLevel ??= readTopLevelNames(file);
+    const init = topLevel.get(path[0] as string);
+    return init ? evaluate(init, false, depth + 1) : undefined;
+  };
+  /** `<specifier>#<symbol>` for an imported name, `./<file>#<symbol>` for a top-level one of this file. */
+  const placeholder = (node: AnyNode): string | undefined => {
+    const path = memberPath(node);
+    if (!path || path[0] === 'this' || path[0] === 'super') return undefined;
+    const head = path[0] as string;
+    const imported = file.importOf(head);
+    if (imported) {
+      const rest = path.slice(1);
+      const exported = imported.importedName === '*' ? rest.join('.') : [imported.importedName, ...rest].join('.');
+      return exported === '' ? undefined : `${imported.specifier}#${exported}`;
+    }
+    topLevel ??= readTopLevelNames(file);
+    return topLevel.has(head) ? `./${baseName(file.id)}#${path.join('.')}` : undefined;
+  };
+
   return {
     file,
     facts,
@@ -206,22 +259,11 @@ export function createDetectorContext(file: ParsedFile, facts: FileFacts): Detec
     },
     toName(node) {
       if (!node) return undefined;
-      const literal = stringValue(node);
-      if (literal !== undefined) return literal;
-      const path = memberPath(node);
-      if (!path || path[0] === 'this' || path[0] === 'super') return undefined;
-      const symbol = path.join('.');
-      const constant = getConstants().get(symbol);
-      if (constant?.value !== undefined) return constant.value;
-      const head = path[0] as string;
-      const imported = file.importOf(head);
-      if (imported) {
-        const rest = path.slice(1);
-        const exported = imported.importedName === '*' ? rest.join('.') : [imported.importedName, ...rest].join('.');
-        return exported === '' ? undefined : `${imported.specifier}#${exported}`;
-      }
-      topLevel ??= readTopLevelNames(file);
-      return topLevel.has(head) ? `./${baseName(file.id)}#${symbol}` : undefined;
+      return evaluate(node, false, 0) ?? placeholder(node);
+    },
+    toPath(node) {
+      if (!node) return undefined;
+      return evaluate(node, true, 0) ?? placeholder(node) ?? sourceOf(node);
     },
     toHandlers(node) {
       return node ? handlerOf(node) : [];

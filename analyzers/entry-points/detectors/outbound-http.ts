@@ -64,7 +64,8 @@ export const outboundHttpDetector = defineDetector({
   textHint: /\bfetch\(|['"](node:)?(axios|got|ky|superagent|undici|https?|@nestjs\/axios)['"]/,
   visitor(context) {
     const { values, functions } = readImportedClients(context);
-    const shadowsFetch = functions.has('fetch') || values.has('fetch') || /\b(function\s+fetch\b|(const|let|var)\s+fetch\b)/.test(context.file.text);
+    // `fetch` imported from anywhere (a polyfill is counted through its import, a local wrapper through its own file) or declared here is not the global.
+    const shadowsFetch = context.file.importOf('fetch') !== undefined || /\b(function\s+fetch\b|(const|let|var)\s+fetch\b)/.test(context.file.text);
     const nestHttp = context.importsFrom(/^@nestjs\/axios$/);
     const instances = new Map<string, ClientPackage>();
     const bind = (target: string | undefined, init: AnyNode | null | undefined) => {

@@ -31,7 +31,7 @@ export const routeConfigDetector = defineDetector({
         if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'route' || node.arguments.length !== 1) return;
         const options = objectOf(node.arguments[0] as AnyNode);
         const methods = toMethods(propertyValue(options, 'method'));
-        const path = context.toName(propertyValue(options, 'url') ?? propertyValue(options, 'path'));
+        const path = context.toPath(propertyValue(options, 'url') ?? propertyValue(options, 'path'));
         const handler = propertyValue(options, 'handler');
         if (methods.length === 0 || path === undefined || !handler) return;
         const handlers = [...context.toHandlers(propertyValue(options, 'preHandler')), ...context.toHandlers(propertyValue(options, 'middleware')), ...context.toHandlers(handler)];
