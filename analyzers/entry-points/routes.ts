@@ -36,7 +36,8 @@ function toPaths(node: AnyNode | undefined, context: DetectorContext): string[] 
 
 /** Joins a prefix and a path the way routers do: one slash between them, none at the end of a prefix-only route. */
 export function joinRoutePath(prefix: string, path: string): string {
-  if (prefix === '' || prefix === '/') return path === '' ? '/' : path;
+  if (prefix === '') return path === '' ? '/' : path;
+  if (prefix === '/') return path.startsWith('/') ? path : `/${path}`;
   const head = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
   if (path === '' || path === '/') return head;
   return path.startsWith('/') ? `${head}${path}` : `${head}/${path}`;
@@ -52,7 +53,8 @@ interface PendingRoute {
   receiver: string;
   method: string;
   paths: string[];
-  call: CallExpression;
+  /** Where the route is registered (the call, or the verb of a `route('/x').get(…)` chain). */
+  at: AnyNode;
   handlers: HandlerRef[];
 }
 
@@ -81,7 +83,7 @@ export function routerVisitor(style: RouterStyle, context: DetectorContext): Vis
       if (!routers.has(route.receiver) && !style.receiverNames.test(route.receiver)) continue;
       const prefix = prefixOf(route.receiver);
       for (const path of route.paths) {
-        context.addEntryPoint('http', toRouteName(route.method, joinRoutePath(prefix, path)), style.framework, route.call, route.handlers);
+        context.addEntryPoint('http', toRouteName(route.method, joinRoutePath(prefix, path)), style.framework, route.at, route.handlers);
       }
     }
   });
@@ -107,18 +109,18 @@ export function routerVisitor(style: RouterStyle, context: DetectorContext): Vis
         if (parent !== undefined && prefix !== undefined && childName) mounts.set(childName, { parent, prefix });
         return;
       }
-      if (!style.methods.has(method) || args.length < 2) return;
+      if (!style.methods.has(method) || args.length === 0) return;
       const { base, links } = toChainLinks(callee.object as AnyNode);
       // `router.route('/x').get(a).post(b)`: the path comes from `route(…)`.
       const routeLink = links.findIndex((link) => link.property === 'route' && link.arguments.length === 1);
       if (routeLink !== -1) {
         const paths = toPaths(links[routeLink]?.arguments[0] as AnyNode, context);
         const receiver = memberPath(base)?.concat(links.slice(0, routeLink).map((link) => link.property ?? '')).join('.');
-        if (paths && receiver !== undefined) pending.push({ receiver, method, paths, call: node, handlers: args.flatMap((arg) => context.toHandlers(arg)) });
+        if (paths && receiver !== undefined) pending.push({ receiver, method, paths, at: callee.property as AnyNode, handlers: args.flatMap((arg) => context.toHandlers(arg)) });
         return;
       }
       const receiver = memberPath(callee.object as AnyNode)?.join('.');
-      if (receiver === undefined) return;
+      if (receiver === undefined || args.length < 2) return;
       let pathIndex = 0;
       if (style.namedRoutes && args.length >= 3 && stringValue(args[1]) !== undefined) pathIndex = 1;
       const paths = toPaths(args[pathIndex], context);
@@ -133,7 +135,7 @@ export function routerVisitor(style: RouterStyle, context: DetectorContext): Vis
         return options ? context.toHandlers(propertyValue(options, 'handler')) : context.toHandlers(arg);
       });
       if (handlers.length === 0) return;
-      pending.push({ receiver, method, paths, call: node, handlers });
+      pending.push({ receiver, method, paths, at: node, handlers });
     },
   };
 }

@@ -82,6 +82,15 @@ export function decoratorsOf(node: { decorators?: Decorator[] }): Map<string, An
   return found;
 }
 
+/** The first decorator of a name on a class, method or parameter, with its arguments. */
+export function decoratorNamed(node: { decorators?: Decorator[] }, name: string): { decorator: Decorator; arguments: AnyNode[] } | undefined {
+  for (const decorator of node.decorators ?? []) {
+    const read = decoratorOf(decorator);
+    if (read?.name === name) return { decorator, arguments: read.arguments };
+  }
+  return undefined;
+}
+
 /** The name of a method (`list`, `'list'`, `#list`), when it is not computed. */
 export function methodName(method: MethodDefinition): string | undefined {
   if (method.computed) return undefined;

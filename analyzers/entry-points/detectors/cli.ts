@@ -34,18 +34,19 @@ export const cliDetector = defineDetector({
           const command = [...links].reverse().find((link) => link.property === 'command' && link.call);
           const constructed = unwrap(base).type === 'NewExpression' ? (unwrap(base) as { arguments: AnyNode[] }).arguments[0] : undefined;
           const name = toCommandName(context, (command?.arguments[0] as AnyNode | undefined) ?? constructed);
-          if (name !== undefined) context.addEntryPoint('cli', name, 'commander', node, context.toHandlers(args[0]));
+          const at = command?.call ? unwrap(command.call.callee as AnyNode) : callee;
+          if (name !== undefined) context.addEntryPoint('cli', name, 'commander', at.type === 'MemberExpression' ? at.property : node, context.toHandlers(args[0]));
         } else if (yargs && method === 'command') {
           const options = objectOf(args[0]);
           if (options) {
             const name = toCommandName(context, propertyValue(options, 'command'));
             const handler = propertyValue(options, 'handler');
-            if (name !== undefined && handler) context.addEntryPoint('cli', name, 'yargs', node, context.toHandlers(handler));
+            if (name !== undefined && handler) context.addEntryPoint('cli', name, 'yargs', callee.property, context.toHandlers(handler));
             return;
           }
           const handler = args.length >= 4 ? args[3] : args.length === 3 && isFunctionNode(args[2]) ? args[2] : undefined;
           const name = toCommandName(context, args[0]);
-          if (name !== undefined && handler) context.addEntryPoint('cli', name, 'yargs', node, context.toHandlers(handler));
+          if (name !== undefined && handler) context.addEntryPoint('cli', name, 'yargs', callee.property, context.toHandlers(handler));
         }
       },
     };

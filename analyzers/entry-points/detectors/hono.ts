@@ -1,4 +1,4 @@
-import { memberPath, stringValue, unwrap } from '../../sql/ast.js';
+import { propertyName, stringValue, unwrap } from '../../sql/ast.js';
 import { defineDetector } from '../../shared/detector.js';
 import { HTTP_METHODS, factoryPath, routerVisitor, type RouterStyle } from '../routes.js';
 
@@ -9,7 +9,7 @@ const hono: RouterStyle = {
   toRouterPrefix(init, context) {
     const inner = unwrap(init);
     // `new Hono().basePath('/api')`
-    if (inner.type === 'CallExpression' && memberPath(inner.callee)?.at(-1) === 'basePath') {
+    if (inner.type === 'CallExpression' && propertyName(inner.callee) === 'basePath') {
       const callee = unwrap(inner.callee);
       const base = callee.type === 'MemberExpression' ? hono.toRouterPrefix(callee.object, context) : undefined;
       return base === undefined ? undefined : (stringValue(inner.arguments[0]) ?? '');

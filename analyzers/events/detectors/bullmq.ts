@@ -1,6 +1,6 @@
 import type { Class, NewExpression } from 'oxc-parser';
 import { objectOf, propertyValue } from '../../sql/ast.js';
-import { decoratorsOf, defineDetector } from '../../shared/detector.js';
+import { decoratorNamed, defineDetector } from '../../shared/detector.js';
 import { queueCallVisitor, toWorkerCreation } from '../../shared/queues.js';
 
 /**
@@ -19,11 +19,11 @@ export const bullmqDetector = defineDetector({
     });
     const onClass = (node: Class) => {
       calls.ClassDeclaration?.(node as never);
-      const processor = decoratorsOf(node).get('Processor');
+      const processor = decoratorNamed(node, 'Processor');
       if (!processor) return;
-      const first = processor[0];
+      const first = processor.arguments[0];
       const name = context.toName(objectOf(first) ? propertyValue(objectOf(first), 'name') : first);
-      if (name !== undefined) context.addEvent(name, 'consume', context.importsFrom(/^@nestjs\/bull$/) ? 'bull' : 'bullmq', node);
+      if (name !== undefined) context.addEvent(name, 'consume', context.importsFrom(/^@nestjs\/bull$/) ? 'bull' : 'bullmq', processor.decorator);
     };
     return {
       ...calls,

@@ -1,6 +1,6 @@
 import type { CallExpression, Class } from 'oxc-parser';
 import { memberPath, propertyName, unwrap, type AnyNode } from '../../sql/ast.js';
-import { decoratorsOf, defineDetector, type DetectorContext } from '../../shared/detector.js';
+import { decoratorNamed, defineDetector, type DetectorContext } from '../../shared/detector.js';
 
 /** Receivers that are typed event buses (`this.eventBus`, `eventBus`, `events`). */
 const BUS_NAME = /(eventbus|events|bus)$/i;
@@ -26,9 +26,10 @@ export const classEventsDetector = defineDetector({
   textHint: /\.publish\(\s*new\s|\.ofType\(|@EventsHandler\(/,
   visitor(context) {
     const onClass = (node: Class) => {
-      for (const argument of decoratorsOf(node).get('EventsHandler') ?? []) {
+      const handler = decoratorNamed(node, 'EventsHandler');
+      for (const argument of handler?.arguments ?? []) {
         const name = className(context, argument);
-        if (name !== undefined) context.addEvent(name, 'consume', 'event-bus', node);
+        if (name !== undefined && handler) context.addEvent(name, 'consume', 'event-bus', handler.decorator);
       }
     };
     return {
