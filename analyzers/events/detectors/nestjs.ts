@@ -17,8 +17,8 @@ function namesOf(context: DetectorContext, node: AnyNode | undefined): string[] 
 const CLIENT_NAME = /client(proxy)?$/i;
 
 /**
- * NestJS events: consumers `@OnEvent('order.created')` (@nestjs/event-emitter, transport
- * `nestjs-event-emitter`) and `@EventPattern('x')` / `@MessagePattern('x')` (transport
+ * NestJS events: consumers `@OnEvent('order.created')` (@nestjs/event-emitter: in-process, transport
+ * `emitter`, like every in-process emitter) and `@EventPattern('x')` / `@MessagePattern('x')` (transport
  * `nestjs-microservices`); publishers `client.emit('x')` / `client.send('x')` on a ClientProxy-like
  * receiver in a file that imports @nestjs/microservices. `eventEmitter.emit(…)` is read by the
  * emitter detector.
@@ -34,7 +34,7 @@ export const nestjsDetector = defineDetector({
         for (const decorator of method.decorators ?? []) {
           const read = decoratorOf(decorator);
           if (!read) continue;
-          const transport = read.name === 'OnEvent' ? 'nestjs-event-emitter' : read.name === 'EventPattern' || read.name === 'MessagePattern' ? 'nestjs-microservices' : undefined;
+          const transport = read.name === 'OnEvent' ? 'emitter' : read.name === 'EventPattern' || read.name === 'MessagePattern' ? 'nestjs-microservices' : undefined;
           if (transport === undefined) continue;
           for (const name of namesOf(context, read.arguments[0])) context.addEvent(name, 'consume', transport, decorator);
         }

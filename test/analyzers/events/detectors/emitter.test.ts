@@ -18,7 +18,7 @@ testDetectorTable(
     {
       name: 'NestJS EventEmitter2',
       text: "import { EventEmitter2 } from '@nestjs/event-emitter';\nthis.eventEmitter.emit('order.created', new OrderCreatedEvent());",
-      rows: ['2 publish nestjs-event-emitter order.created'],
+      rows: ['2 publish emitter order.created'],
     },
     {
       name: 'a template of same-file constants',
