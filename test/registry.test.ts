@@ -47,3 +47,18 @@ test('registry: every transaction detector file is registered under its own id a
     assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'test', 'analyzers', 'transactions', 'detectors', `${id}.test.ts`)), `no test for detector ${id}`);
   }
 });
+
+for (const [analyzer, load] of [
+  ['entry-points', async () => (await import('../analyzers/entry-points/detectors/index.js')).entryPointDetectors],
+  ['events', async () => (await import('../analyzers/events/detectors/index.js')).eventDetectors],
+] as const) {
+  test(`registry: every ${analyzer} detector file is registered under its own id and has a table-driven test`, async () => {
+    const detectors = await load();
+    const directory = path.join(PACKAGE_ROOT, 'analyzers', analyzer, 'detectors');
+    const files = fs.readdirSync(directory).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.replace(/\.ts$/, '')).sort();
+    assert.deepEqual(detectors.map((detector) => detector.id).sort(), files);
+    for (const id of files) {
+      assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'test', 'analyzers', analyzer, 'detectors', `${id}.test.ts`)), `no test for ${analyzer} detector ${id}`);
+    }
+  });
+}

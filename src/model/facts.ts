@@ -100,6 +100,8 @@ export interface ConstantFact {
   table?: string;
   /** The tables the SQL touches, when the constant holds SQL. */
   sql?: { table: string; mode: TableAccessMode }[];
+  /** The string the constant holds, when an analyzer needs it by value (event, topic, queue and job names). */
+  value?: string;
 }
 
 /** A foreign key: table `from` references table `to`. */
