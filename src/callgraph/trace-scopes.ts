@@ -2,6 +2,7 @@ import type { EntryPointFact, FileFacts, ModuleId, TransactionFact } from '../mo
 import type { Edge, EntryPoint, EventNode, Location, Transaction } from '../model/result.js';
 import { compareText } from '../model/diagnostics.js';
 import type { LinkedAccess } from '../tables/link-tables.js';
+import type { Resolution } from '../resolve/resolve-imports.js';
 import type { CallGraph } from './build-call-graph.js';
 import { followCalls, type Reach } from './follow-calls.js';
 
@@ -202,13 +203,31 @@ export function toSameTransactionEdges(traced: TracedTransaction[]): Edge[] {
   return [...edges.values()].map((edge) => ({ ...edge, locations: sortLocations(edge.locations) }));
 }
 
+/**
+ * An event name the analyzer left as `<specifier>#<Symbol>` (an imported constant): the
+ * constant's value when the defining module records it, else `<defining module>#<Symbol>` so
+ * every importer names it alike.
+ */
+function toEventName(module: ModuleId, name: string, factsById: ReadonlyMap<ModuleId, FileFacts>, resolve: (from: ModuleId, specifier: string) => Resolution): string {
+  const hash = name.lastIndexOf('#');
+  if (hash <= 0) return name;
+  const specifier = name.slice(0, hash);
+  const symbol = name.slice(hash + 1);
+  const target = resolve(module, specifier);
+  if (target.kind !== 'module') return name;
+  const value = factsById.get(target.target)?.constants.find((constant) => constant.symbol === symbol && constant.value !== undefined)?.value;
+  return value ?? `${target.target}#${symbol}`;
+}
+
 /** Events by name and transport with where they are published and consumed, and module-to-module `event` edges (publisher → consumer). */
-export function toEvents(allFacts: FileFacts[]): { events: EventNode[]; edges: Edge[] } {
+export function toEvents(allFacts: FileFacts[], resolve: (from: ModuleId, specifier: string) => Resolution): { events: EventNode[]; edges: Edge[] } {
   const events = new Map<string, EventNode>();
+  const factsById = new Map(allFacts.map((facts) => [facts.module, facts]));
   for (const facts of allFacts) {
     for (const fact of facts.events) {
-      const key = `${fact.transport}\u0000${fact.name}`;
-      if (!events.has(key)) events.set(key, { name: fact.name, transport: fact.transport, publishers: [], consumers: [] });
+      const name = toEventName(facts.module, fact.name, factsById, resolve);
+      const key = `${fact.transport}\u0000${name}`;
+      if (!events.has(key)) events.set(key, { name, transport: fact.transport, publishers: [], consumers: [] });
       const event = events.get(key) as EventNode;
       (fact.role === 'publish' ? event.publishers : event.consumers).push({ file: facts.module, line: fact.line });
     }

@@ -88,7 +88,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
 
   const callGraph = buildCallGraph(extraction.facts, resolve);
   const traced = traceScopes(extraction.facts, callGraph, linked.accesses, depth);
-  const events = toEvents(extraction.facts);
+  const events = toEvents(extraction.facts, resolve);
   graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
 
   progress({ stage: 'cluster' });

@@ -87,3 +87,13 @@ test('trace: a wrapper type resolves to its type argument, an interface to its o
   });
   assert.deepEqual(rows(result), ['src/controller.ts:5 environments/write src/controller.ts:5 > src/service.ts:5 > src/store.ts:4']);
 });
+
+test('events: an imported constant names one event for publisher and consumer; the edge goes publisher → consumer', () => {
+  const result = run({
+    'src/events/event-names.ts': "export const ORDER_PLACED_EVENT = 'order.placed';",
+    'src/orders/place.ts': "import { EventEmitter } from 'node:events';\nimport { ORDER_PLACED_EVENT } from '../events/event-names';\nexport const bus = new EventEmitter();\nexport function place() {\n  bus.emit(ORDER_PLACED_EVENT, {});\n}",
+    'src/mail/subscribe.ts': "import { ORDER_PLACED_EVENT } from '../events/event-names';\nimport { bus } from '../orders/place';\nbus.on(ORDER_PLACED_EVENT, () => undefined);",
+  });
+  assert.deepEqual(result.events.map((event) => `${event.name} ${event.transport} ${event.publishers.length}/${event.consumers.length}`), ['order.placed emitter 1/1']);
+  assert.deepEqual(result.edges.filter((edge) => edge.kind === 'event').map((edge) => `${edge.from} → ${edge.to}`), ['src/orders/place.ts → src/mail/subscribe.ts']);
+});
