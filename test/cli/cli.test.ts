@@ -41,7 +41,7 @@ test('cli: --include, --exclude and --resolution reach the analysis', async () =
   const run = await runCliCaptured(['analyze', root, '--format', 'json', '--exclude', 'scripts/**', '--resolution', '2', '--include', 'src/**', '--include', 'scripts/**']);
   const result = JSON.parse(run.stdout);
   assert.deepEqual(result.modules.map((m: { id: string }) => m.id), ['src/a.ts', 'src/b.ts']);
-  assert.deepEqual(result.options, { resolution: 2, seed: 42, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'] });
+  assert.deepEqual(result.options, { resolution: 2, seed: 42, runs: 20, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'] });
 });
 
 const usageErrors: { name: string; argv: string[]; message: RegExp }[] = [
