@@ -96,30 +96,24 @@ function pullOf(weighted: UndirectedGraph, nodes: readonly string[], keyOf: Read
   return pull;
 }
 
+/** Resolutions tried by the cluster-count search: a log grid from 0.02 to 50. */
+const RESOLUTION_GRID = Array.from({ length: 41 }, (_, index) => Number((0.02 * 2500 ** (index / 40)).toPrecision(3)));
+
 /**
- * Finds the resolution whose Louvain partition has the domain-cluster count closest to `target`
- * (bisection on the log of the resolution; ties go to the resolution nearer 1).
+ * Finds the resolution whose Louvain partition has the domain-cluster count (communities of at
+ * least the minimum size) closest to `target`, over a log grid (the count is not monotone in
+ * the resolution: very high ones shatter clusters below the minimum size); ties go to the
+ * resolution nearest 1.
  */
 export function findResolution(weighted: UndirectedGraph, target: number, seed: number, minimumSize: number): number {
-  const count = (resolution: number): number => {
+  let best = { resolution: 1, distance: Number.POSITIVE_INFINITY };
+  for (const resolution of RESOLUTION_GRID) {
     const sizes = new Map<number, number>();
     for (const [node, community] of runLouvain(weighted, resolution, seed)) if (!isAnchorKey(node)) sizes.set(community, (sizes.get(community) ?? 0) + 1);
-    return [...sizes.values()].filter((size) => size >= minimumSize).length;
-  };
-  let low = Math.log(0.02);
-  let high = Math.log(50);
-  let best = { resolution: 1, distance: Math.abs(count(1) - target) };
-  for (let step = 0; step < 18; step += 1) {
-    const middle = (low + high) / 2;
-    const resolution = Number(Math.exp(middle).toPrecision(3));
-    const found = count(resolution);
-    const distance = Math.abs(found - target);
+    const distance = Math.abs([...sizes.values()].filter((size) => size >= minimumSize).length - target);
     if (distance < best.distance || (distance === best.distance && Math.abs(Math.log(resolution)) < Math.abs(Math.log(best.resolution)))) {
       best = { resolution, distance };
     }
-    if (found === target) break;
-    if (found < target) low = middle;
-    else high = middle;
   }
   return best.resolution;
 }
