@@ -204,7 +204,7 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
     key,
     modules: ids.filter((id) => !isTableKey(id)).sort(compareText) as ModuleId[],
     tables: ids.filter(isTableKey).map((id) => id.slice('table:'.length)).sort(compareText),
-    stability: measureStability(ids, consensus.runs),
+    stability: measureStability(ids.filter((id) => weighted.degree(id) > 0), consensus.runs),
   }));
   const pinnedName = new Map([...domainKey].map(([domain, key]) => [key, domain]));
   const names = nameClusters(

@@ -13,6 +13,8 @@ export interface ScoredCandidates {
 const LOCATIONS_SHOWN = 10;
 /** Pieces of evidence listed per factor. */
 const EVIDENCE_SHOWN = 25;
+/** Clusters with fewer modules come last in the extraction order (the lower end of the NED band of reasonably sized services). */
+const SMALLEST_CANDIDATE = 5;
 /** Names listed in a step's description. */
 const NAMES_SHOWN = 6;
 
@@ -205,7 +207,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
   if (api.length > 0) {
     steps.push({
       action: 'publish-api',
-      description: `publish an API for the ${plural(api.length, 'symbol')} other clusters use: ${listNames(api.map((symbol) => (symbol.name === '*' ? symbol.module : symbol.name)))}`,
+      description: `publish an API for the ${plural(api.length, 'symbol')} other clusters use: ${listNames(api.map((symbol) => (symbol.name === '*' || symbol.name === 'default' ? `${symbol.name} of ${symbol.module}` : symbol.name)))}`,
       locations: uniqueLocations(api.flatMap((symbol) => symbol.locations)).slice(0, LOCATIONS_SHOWN),
     });
   }
@@ -326,7 +328,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
 /**
  * Scores every domain cluster for how easy it is to extract (0-100, named factors each with
  * evidence to file:line), orders the candidates lowest risk first with the concrete steps each
- * needs, and measures the partition beside trivial baselines. Pure: it reads only the result,
+ * needs (clusters of fewer than five modules last, larger first among equals), and measures the partition beside trivial baselines. Pure: it reads only the result,
  * so a consumer can call it again after moving modules (the TUI's what-if).
  */
 export function scoreCandidates(result: AnalysisResult): ScoredCandidates {
@@ -340,6 +342,9 @@ export function scoreCandidates(result: AnalysisResult): ScoredCandidates {
     plan.push({ cluster: cluster.id, ease, steps });
     return { ...rest, score: { ease, factors } };
   });
-  plan.sort((a, b) => b.ease - a.ease || compareText(a.cluster, b.cluster));
+  // Small leftovers (files with few ties, grouped by folder) go last: they are not services.
+  const sizeOf = new Map(result.clusters.map((cluster) => [cluster.id, cluster.modules.length]));
+  const isSmall = (entry: PlanEntry): number => Number((sizeOf.get(entry.cluster) ?? 0) < SMALLEST_CANDIDATE);
+  plan.sort((a, b) => isSmall(a) - isSmall(b) || b.ease - a.ease || (sizeOf.get(b.cluster) ?? 0) - (sizeOf.get(a.cluster) ?? 0) || compareText(a.cluster, b.cluster));
   return { clusters, plan, metrics: measurePartitions(result) };
 }
