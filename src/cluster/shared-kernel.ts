@@ -71,36 +71,30 @@ function toImportStructure(graph: ModuleGraph): ImportStructure {
   return { importers, dependencies, stateful };
 }
 
-/** Modules that read or write a table, or import (outside the kernel) one that does. */
-function toStateReaching(structure: ImportStructure, kernel: ReadonlySet<ModuleId>): Set<ModuleId> {
-  const reaching = new Set<ModuleId>();
-  const importersOf = structure.importers;
-  const queue = [...structure.stateful].filter((module) => !kernel.has(module));
-  for (const module of queue) reaching.add(module);
-  while (queue.length > 0) {
-    const module = queue.pop() as ModuleId;
-    for (const importer of importersOf.get(module) ?? []) {
-      if (kernel.has(importer) || reaching.has(importer)) continue;
-      reaching.add(importer);
-      queue.push(importer);
+/** Every module reachable from `starts` along `next`, not walking into the kernel (the starts themselves excluded). */
+function walkOutsideKernel(starts: Iterable<ModuleId>, next: Map<ModuleId, Set<ModuleId>>, kernel: ReadonlySet<ModuleId>): Set<ModuleId> {
+  const seen = new Set<ModuleId>();
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const module = stack.pop() as ModuleId;
+    for (const neighbour of next.get(module) ?? []) {
+      if (seen.has(neighbour) || kernel.has(neighbour)) continue;
+      seen.add(neighbour);
+      stack.push(neighbour);
     }
   }
-  return reaching;
+  return seen;
+}
+
+/** Modules that read or write a table, or import (outside the kernel) one that does. */
+function toStateReaching(structure: ImportStructure, kernel: ReadonlySet<ModuleId>): Set<ModuleId> {
+  const stateful = [...structure.stateful].filter((module) => !kernel.has(module));
+  return new Set([...stateful, ...walkOutsideKernel(stateful, structure.importers, kernel)]);
 }
 
 /** Every module reachable by imports from a module, not walking through the kernel. */
 function toClosure(start: ModuleId, dependencies: Map<ModuleId, Set<ModuleId>>, kernel: ReadonlySet<ModuleId>): Set<ModuleId> {
-  const seen = new Set<ModuleId>();
-  const stack = [start];
-  while (stack.length > 0) {
-    const module = stack.pop() as ModuleId;
-    for (const dependency of dependencies.get(module) ?? []) {
-      if (seen.has(dependency) || kernel.has(dependency)) continue;
-      seen.add(dependency);
-      stack.push(dependency);
-    }
-  }
-  return seen;
+  return walkOutsideKernel([start], dependencies, kernel);
 }
 
 /**
