@@ -45,6 +45,48 @@ function renderCluster(result: AnalysisResult, cluster: Cluster, style: Style): 
   return lines;
 }
 
+/** Candidates in the extraction order the text summary spells out, and evidence lines per factor. */
+const PLAN_SHOWN = 10;
+const EVIDENCE_LINES = 2;
+
+function where(locations: readonly { file: string; line: number }[]): string {
+  return locations.length > 0 ? ` (${locations.slice(0, 3).map((l) => `${l.file}:${l.line}`).join(', ')}${locations.length > 3 ? ', …' : ''})` : '';
+}
+
+/** The suggested extraction order: each candidate's ease, the factors that cost points with their evidence, and the steps. */
+function renderPlan(result: AnalysisResult, style: Style): string[] {
+  if (!result.plan || result.plan.length === 0) return [];
+  const lines = [style.bold('extraction order (lowest risk first; ease 0-100, higher is easier)'), ''];
+  for (const [rank, entry] of result.plan.slice(0, PLAN_SHOWN).entries()) {
+    const cluster = result.clusters.find((c) => c.id === entry.cluster);
+    const stability = cluster?.stability === undefined ? '' : `, stability ${cluster.stability.toFixed(2)}`;
+    lines.push(`${rank + 1}. ${style.bold(entry.cluster)}  ease ${entry.ease}${stability}`);
+    for (const factor of cluster?.score?.factors ?? []) {
+      if (!factor.points) continue;
+      lines.push(`   -${factor.points} ${factor.name} ${factor.value}: ${factor.detail ?? ''}`);
+      for (const evidence of factor.evidence.slice(0, EVIDENCE_LINES)) lines.push(`      ${style.dim('·')} ${evidence.description}${where(evidence.locations)}`);
+      if (factor.evidence.length > EVIDENCE_LINES) lines.push(`      ${style.dim(`… ${factor.evidence.length - EVIDENCE_LINES} more (--format json)`)}`);
+    }
+    for (const step of entry.steps) lines.push(`   → ${step.description}${where(step.locations)}`);
+    lines.push('');
+  }
+  if (result.plan.length > PLAN_SHOWN) lines.push(style.dim(`… and ${result.plan.length - PLAN_SHOWN} more candidates (--format json)`), '');
+  const metrics = result.metrics;
+  if (metrics) {
+    const { seams, folders, singleCluster } = metrics;
+    const row = (name: string, pick: (m: typeof seams) => number) =>
+      `  ${name}: seams ${pick(seams).toFixed(2)}, folders ${pick(folders).toFixed(2)}, one cluster ${pick(singleCluster).toFixed(2)}`;
+    lines.push(
+      style.bold('partition metrics (beside the folder and single-cluster baselines)'),
+      row('modularity Q (higher is better)', (m) => m.modularity),
+      row('inter-call share ICP (lower is better)', (m) => m.interCallPercentage),
+      row('interface number IFN (lower is better)', (m) => m.interfaceNumber),
+      '',
+    );
+  }
+  return lines;
+}
+
 /** A readable summary: counts, then each candidate with its size, its coupling and its modules. */
 export const textReporter = defineReporter({
   id: 'text',
@@ -66,6 +108,7 @@ export const textReporter = defineReporter({
     ];
     const ordered = [...domains].sort((a, b) => b.modules.length - a.modules.length || compareText(a.id, b.id));
     for (const cluster of [...ordered, ...shared]) lines.push(...renderCluster(result, cluster, style), '');
+    lines.push(...renderPlan(result, style));
     if (result.findings.length > 0) {
       const byKind = new Map<string, number>();
       for (const finding of result.findings) byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);

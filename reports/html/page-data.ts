@@ -6,7 +6,7 @@ import { toClusterLinks, toEaseColour, type ClusterLink } from '../shared/cluste
  * `[from, to, kind index, weight, locations, extra]`. A location in the edge's own `from` file is
  * just its line; another file is `[file, line]`.
  */
-export type CompactEdge = [from: number, to: number, kind: number, weight: number, locations: (number | [string, number])[], extra?: { via?: string[]; through?: string[]; confidence?: number }];
+export type CompactEdge = [from: number, to: number, kind: number, weight: number, locations: (number | [string, number])[], extra?: { via?: string[]; through?: string[]; confidence?: number; names?: string[] }];
 
 /** What the page embeds: the result without its edges, the edges compacted, and what the server computes once. */
 export interface PageData {
@@ -57,7 +57,12 @@ export function toPageData(result: AnalysisResult, linkBase: string): PageData {
       kindIndex.set(edge.kind, kind);
     }
     const compact: CompactEdge = [indexOf(edge.from), indexOf(edge.to), kind, edge.weight, compactLocations(edge)];
-    const extra = { ...(edge.via ? { via: edge.via } : {}), ...(edge.through ? { through: edge.through } : {}), ...(edge.confidence !== undefined ? { confidence: edge.confidence } : {}) };
+    const extra = {
+      ...(edge.via ? { via: edge.via } : {}),
+      ...(edge.through ? { through: edge.through } : {}),
+      ...(edge.confidence !== undefined ? { confidence: edge.confidence } : {}),
+      ...(edge.names ? { names: edge.names } : {}),
+    };
     if (Object.keys(extra).length) compact.push(extra);
     return compact;
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
 import { DEFAULT_CALL_DEPTH } from '../callgraph/trace-scopes.js';
+import { DEFAULT_RUNS, type Pin } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
 import { BUNDLED_FIXTURE } from '../version.js';
 import { ANALYZE_HELP } from './help.js';
@@ -19,16 +20,46 @@ export function toNumberOption(name: string, value: string | undefined, fallback
   return number;
 }
 
+/** Commits `--history` reads when given without a number. */
+export const DEFAULT_HISTORY = 500;
+
+/** `--history` takes an optional count: give it the default when no number follows. */
+export function withHistoryCount(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [index, argument] of argv.entries()) {
+    out.push(argument);
+    if (argument === '--history' && !/^\d+$/.test(argv[index + 1] ?? '')) out.push(String(DEFAULT_HISTORY));
+  }
+  return out;
+}
+
+/** Parses repeatable `--pin <glob>=<domain>` values. */
+export function toPins(values: readonly string[] | undefined): Pin[] {
+  return (values ?? []).map((value) => {
+    const at = value.lastIndexOf('=');
+    const glob = value.slice(0, at).trim();
+    const domain = value.slice(at + 1).trim();
+    if (at <= 0 || glob === '' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(domain)) {
+      throw new SeamsError('usage', `--pin must be <glob>=<domain> with a domain of letters, digits, '.', '_' or '-'; got "${value}". Example: --pin 'src/billing/**=billing'.`);
+    }
+    return { glob, domain };
+  });
+}
+
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: withHistoryCount(argv),
     allowPositionals: true,
     allowNegative: true,
     options: {
       ...REPORT_ARGUMENTS,
       resolution: { type: 'string' },
       seed: { type: 'string' },
+      runs: { type: 'string' },
+      clusters: { type: 'string' },
+      pin: { type: 'string', multiple: true },
+      history: { type: 'string' },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'default-excludes': { type: 'boolean', default: true },
@@ -48,6 +79,10 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
   const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
   const depth = toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50');
+  const runs = toNumberOption('runs', values.runs, DEFAULT_RUNS, (n) => Number.isInteger(n) && n >= 1 && n <= 200, 'a whole number from 1 to 200');
+  const clusters = values.clusters === undefined ? undefined : toNumberOption('clusters', values.clusters, 0, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
+  const history = values.history === undefined ? undefined : toNumberOption('history', values.history, DEFAULT_HISTORY, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
+  const pins = toPins(values.pin);
 
   let root = positionals[0];
   let displayRoot = root;
@@ -69,6 +104,10 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     depth,
     resolution,
     seed,
+    runs,
+    clusters,
+    pins,
+    history,
     onProgress: progress?.listener,
   });
   progress?.finish();

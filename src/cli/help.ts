@@ -6,6 +6,8 @@ Usage: seams <command> [options]
 Commands:
   analyze [dir]   analyze a repository (default: the bundled fixture monolith)
   report <file>   render a saved result (analyze --format json) in other formats
+  evaluate        compare clusters with a labelled decomposition (ARI, AMI, MoJoFM)
+  diff            compare two results: clusters matched, modules and tables moved, findings
 
 Options:
   --help, -h      show help (also: seams <command> --help)
@@ -36,6 +38,11 @@ ${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF p
                           working directory)
   --resolution <n>        Louvain resolution; higher gives more, smaller clusters (default 1)
   --seed <n>              clustering seed; same seed, same result (default 42)
+  --runs <n>              seeded Louvain runs behind the consensus (default 20; 1 = plain Louvain)
+  --clusters <k>          find the resolution giving about k candidate services
+  --pin <glob>=<domain>   fix matching files to a named domain (repeatable; 'shared' = kernel)
+  --history [n]           read the last n commits (default 500) of git history: co-change
+                          edges and each file's main author as a weak ownership tie
   --include <glob>        analyze only files matching the glob (repeatable; relative to dir)
   --exclude <glob>        skip files matching the glob (repeatable)
   --no-default-excludes   also analyze tests, build output and generated files
@@ -68,4 +75,32 @@ Examples:
   seams report result.json --format html --output seams.html
   seams report result.json --format markdown --format sarif --output seams
   seams report result.json --format dot --level module | dot -Tsvg > modules.svg
+`;
+
+/** `seams evaluate --help`. */
+export const EVALUATE_HELP = `Usage: seams evaluate --truth <expected.json> [result.json | dir] [options]
+
+Compares the clusters of a result (or of a fresh analysis of dir, default ".") with a labelled
+decomposition: adjusted Rand index, adjusted mutual information and MoJoFM for modules and for
+tables, beside the folder partition at the same cluster count, leaf folders, and random
+partitions of the same sizes. Truth format: { "modules": { "<path>": "<domain>" },
+"tables": { "<table>": "<domain>" } } with paths relative to the analyzed root (README).
+
+Options:
+  --truth <file>          the labelled decomposition (required)
+  --format <f>            text or json (default text)
+  --seed, --resolution, --runs, --clusters, --pin   as for analyze (when given a dir)
+  --help                  show this help
+
+Example:
+  seams evaluate --truth fixtures/ecommerce/expected.json fixtures/ecommerce
+`;
+
+/** `seams diff --help`. */
+export const DIFF_HELP = `Usage: seams diff <old.json> <new.json> [--format text|json]
+
+Compares two analysis results (for example of two commits): matches clusters by the overlap of
+their members (Jaccard, best pairs first) so a renamed cluster keeps its identity, lists the
+modules and tables that moved between matched clusters, clusters that appeared or went away,
+and findings new and gone.
 `;

@@ -1,6 +1,8 @@
 import { isSeamsError, type SeamsErrorCode } from '../errors.js';
 import { SEAMS_VERSION } from '../version.js';
 import { runAnalyzeCommand } from './analyze-command.js';
+import { runDiffCommand } from './diff-command.js';
+import { runEvaluateCommand } from './evaluate-command.js';
 import { MAIN_HELP } from './help.js';
 import { runReportCommand } from './report-command.js';
 
@@ -31,6 +33,8 @@ export type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyzeCommand,
   report: runReportCommand,
+  evaluate: runEvaluateCommand,
+  diff: runDiffCommand,
 };
 
 /**

@@ -1,20 +1,41 @@
-import { UndirectedGraph } from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
-import type { LouvainOptions } from 'graphology-communities-louvain';
+import type { UndirectedGraph } from 'graphology';
+import picomatch from 'picomatch';
 import type { ModuleId } from '../model/facts.js';
 import type { EdgeKind } from '../model/result.js';
 import { compareText } from '../model/diagnostics.js';
 import type { ModuleGraph } from '../graph/build-graph.js';
+import { findConsensus, measureStability, runLouvain } from './consensus.js';
 import { nameClusters } from './name-clusters.js';
+import { findSharedKernel } from './shared-kernel.js';
+import { DEFAULT_EDGE_WEIGHTS, isAnchorKey, isTableKey, toTableKey, toWeightedGraph } from './weighted-graph.js';
+
+export { toTableKey } from './weighted-graph.js';
+export { createRandom } from './consensus.js';
+
+/** A path glob fixed to a named domain (`--pin 'src/billing/**=billing'`). */
+export interface Pin {
+  glob: string;
+  domain: string;
+}
 
 /** How clustering is done. */
 export interface ClusterOptions {
-  /** Louvain resolution: higher gives more, smaller clusters. */
+  /** Louvain resolution: higher gives more, smaller clusters (ignored when `clusters` is set). */
   resolution: number;
-  /** Seed of the random number generator (same seed, same partition). */
+  /** Seed of the first run (same seed, same partition). */
   seed: number;
+  /** Seeded Louvain runs the consensus is built from (default DEFAULT_RUNS; 1 = plain Louvain). */
+  runs?: number;
+  /** Find the resolution that gives about this many domain clusters. */
+  clusters?: number;
   /** Overrides of the per-kind edge weights (for tuning and experiments). */
   weights?: Partial<Record<EdgeKind, number>>;
+  /** Paths fixed to named domains; the domain `shared` means the shared kernel. */
+  pins?: readonly Pin[];
+  /** Main author per module (git history), a weak ownership tie. */
+  owners?: ReadonlyMap<ModuleId, string>;
+  /** Domain clusters with fewer members (modules and tables) merge into their strongest neighbour. */
+  minimumSize?: number;
 }
 
 /** One cluster before it is written into the result. */
@@ -24,6 +45,8 @@ export interface ModuleCluster {
   kind: 'domain' | 'shared';
   modules: ModuleId[];
   tables: string[];
+  /** Share of member pairs the seeded runs keep together (domain clusters). */
+  stability?: number;
 }
 
 /** The partition of modules and tables. */
@@ -31,157 +54,26 @@ export interface Clustering {
   clusters: ModuleCluster[];
   clusterOf: Map<ModuleId, string>;
   tableClusterOf: Map<string, string>;
+  /** The resolution used (the one found when a cluster count was asked for). */
+  resolution: number;
 }
-
-/** How much one import statement of each kind pulls two modules together. */
-export const EDGE_KIND_WEIGHTS: Partial<Record<EdgeKind, number>> = {
-  import: 1,
-  'type-import': 0.3,
-  'dynamic-import': 0.5,
-};
-
-/**
- * How much one table access or foreign key pulls a module and a table (or two tables) together.
- * Tuned on the three fixtures (mean ARI over six seeds; cluster-rationale.md has the table).
- */
-export const TABLE_KIND_WEIGHTS: Partial<Record<EdgeKind, number>> = {
-  writes: 0.5,
-  reads: 0.25,
-  fk: 0.25,
-  // ddl: migrations touch every table; they say nothing about ownership.
-};
-
-/** The graph node key of a table (modules use their id). */
-export function toTableKey(table: string): string {
-  return `table:${table}`;
-}
-
-/** True for a table node key. */
-function isTableKey(key: string): boolean {
-  return key.startsWith('table:');
-}
-
-/** Edges into a pure barrel are weak: the followed edge to the defining module carries the dependency. */
-const BARREL_EDGE_FACTOR = 0.25;
 
 /** The id of the shared-kernel cluster. */
 export const SHARED_CLUSTER_ID = 'shared';
+/** Seeded runs of the consensus by default. */
+export const DEFAULT_RUNS = 20;
+/** Domain clusters smaller than this (modules and tables) merge into their strongest neighbour. */
+export const DEFAULT_MINIMUM_SIZE = 3;
 
-// The package is CommonJS (`module.exports = louvain`) while its types declare a default export.
-type Louvain = (graph: UndirectedGraph, options?: LouvainOptions) => Record<string, number>;
-const louvain = ((louvainModule as unknown as { default?: Louvain }).default ?? louvainModule) as unknown as Louvain;
-
-/** Mulberry32: a small, fast seeded generator, so clustering is deterministic. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function toWeightedGraph(graph: ModuleGraph, leaveOut: ReadonlySet<ModuleId>, overrides: ClusterOptions['weights'] = {}): UndirectedGraph {
-  const weighted = new UndirectedGraph({ allowSelfLoops: false });
-  for (const module of graph.modules) if (!leaveOut.has(module.id)) weighted.addNode(module.id);
-  for (const table of graph.tables) weighted.addNode(toTableKey(table.id));
-  for (const edge of graph.edges) {
-    if (leaveOut.has(edge.from as ModuleId) || leaveOut.has(edge.to as ModuleId)) continue;
-    let from = edge.from;
-    let to = edge.to;
-    let weight: number;
-    const importWeight = edge.kind in EDGE_KIND_WEIGHTS ? (overrides[edge.kind] ?? EDGE_KIND_WEIGHTS[edge.kind]) : undefined;
-    const tableWeight = edge.kind in EDGE_KIND_WEIGHTS ? undefined : (overrides[edge.kind] ?? TABLE_KIND_WEIGHTS[edge.kind]);
-    if (importWeight !== undefined) {
-      const barrelFactor = graph.barrels.has(edge.to as ModuleId) && edge.through === undefined ? BARREL_EDGE_FACTOR : 1;
-      weight = importWeight * edge.weight * barrelFactor;
-    } else if (tableWeight !== undefined) {
-      // Many statements on one table say little more than a few: grow slowly.
-      weight = tableWeight * (1 + Math.log2(Math.max(1, edge.weight)));
-      to = toTableKey(edge.to);
-      if (edge.kind === 'fk') from = toTableKey(edge.from);
-    } else continue;
-    if (!weighted.hasNode(from) || !weighted.hasNode(to) || from === to) continue;
-    const existing = weighted.edge(from, to);
-    if (existing) weighted.updateEdgeAttribute(existing, 'weight', (value: number | undefined) => (value ?? 0) + weight);
-    else weighted.addEdge(from, to, { weight });
+/** The domain each pinned module is fixed to (the first matching pin wins). */
+export function resolvePins(modules: readonly { id: ModuleId }[], pins: readonly Pin[]): Map<ModuleId, string> {
+  const matchers = pins.map((pin) => ({ domain: pin.domain, isMatch: picomatch(pin.glob, { dot: true }) }));
+  const pinned = new Map<ModuleId, string>();
+  for (const module of modules) {
+    const match = matchers.find((matcher) => matcher.isMatch(module.id));
+    if (match) pinned.set(module.id, match.domain);
   }
-  return weighted;
-}
-
-function runLouvain(weighted: UndirectedGraph, options: ClusterOptions): Map<string, number> {
-  if (weighted.size === 0) return new Map(weighted.nodes().map((node, index) => [node, index]));
-  const communities = louvain(weighted, {
-    getEdgeWeight: 'weight',
-    resolution: options.resolution,
-    rng: createRandom(options.seed),
-  });
-  return new Map(Object.entries(communities));
-}
-
-/**
- * The shared kernel: modules many parts of the graph import (logger, config, db client, errors).
- * A module is a kernel candidate when many modules import it; it is kernel when its importers
- * fall in at least a quarter (and at least three) of the communities found without it, checked
- * over a few rounds as removing kernel modules sharpens the communities. Leaf utilities used
- * only by kernel modules join the kernel.
- */
-export function findSharedKernel(graph: ModuleGraph, options: ClusterOptions): Set<ModuleId> {
-  const importers = new Map<ModuleId, Set<ModuleId>>();
-  const dependencies = new Map<ModuleId, Set<ModuleId>>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'import' && edge.kind !== 'type-import') continue;
-    const to = edge.to as ModuleId;
-    const from = edge.from as ModuleId;
-    if (graph.barrels.has(from) && edge.through === undefined) continue;
-    if (!importers.has(to)) importers.set(to, new Set());
-    importers.get(to)?.add(from);
-    if (!dependencies.has(from)) dependencies.set(from, new Set());
-    dependencies.get(from)?.add(to);
-  }
-  const moduleCount = graph.modules.length;
-  const minimumFanIn = Math.max(3, Math.ceil(moduleCount * 0.04));
-  const candidates = [...importers.entries()]
-    .filter(([module, from]) => from.size >= minimumFanIn && !graph.barrels.has(module))
-    .map(([module]) => module)
-    .sort(compareText);
-  const kernel = new Set<ModuleId>();
-  for (let round = 0; round < 3; round += 1) {
-    const communities = runLouvain(toWeightedGraph(graph, kernel, options.weights), options);
-    const sizes = new Map<number, number>();
-    for (const community of communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
-    const significant = [...sizes.values()].filter((size) => size >= 3).length;
-    const minimumSpread = Math.max(3, Math.ceil(significant * 0.25));
-    let added = false;
-    for (const candidate of candidates) {
-      if (kernel.has(candidate)) continue;
-      const spread = new Set<number>();
-      for (const importer of importers.get(candidate) ?? []) {
-        const community = communities.get(importer);
-        if (community !== undefined && (sizes.get(community) ?? 0) >= 3) spread.add(community);
-      }
-      if (spread.size >= minimumSpread) {
-        kernel.add(candidate);
-        added = true;
-      }
-    }
-    if (!added) break;
-  }
-  // Leaf utilities of the kernel: imported only by kernel modules, importing only kernel modules.
-  for (let changed = kernel.size > 0; changed; ) {
-    changed = false;
-    for (const module of graph.modules) {
-      if (kernel.has(module.id)) continue;
-      const from = importers.get(module.id);
-      if (!from || from.size === 0 || ![...from].every((importer) => kernel.has(importer))) continue;
-      if (![...(dependencies.get(module.id) ?? [])].every((dependency) => kernel.has(dependency))) continue;
-      kernel.add(module.id);
-      changed = true;
-    }
-  }
-  return kernel;
+  return pinned;
 }
 
 /** The directory of a module path ('' at the root). */
@@ -190,45 +82,108 @@ function directoryOf(modulePath: string): string {
   return slash === -1 ? '' : modulePath.slice(0, slash);
 }
 
+/** Sum of edge weights between a node and each community other than its own. */
+function pullOf(weighted: UndirectedGraph, nodes: readonly string[], keyOf: ReadonlyMap<string, string>, own: string): Map<string, number> {
+  const pull = new Map<string, number>();
+  for (const node of nodes) {
+    weighted.forEachEdge(node, (_edge, attributes, source, target) => {
+      const other = source === node ? target : source;
+      const key = keyOf.get(other);
+      if (key === undefined || key === own) return;
+      pull.set(key, (pull.get(key) ?? 0) + (attributes.weight as number));
+    });
+  }
+  return pull;
+}
+
+/** Resolutions tried by the cluster-count search: a log grid from 0.02 to 50. */
+const RESOLUTION_GRID = Array.from({ length: 41 }, (_, index) => Number((0.02 * 2500 ** (index / 40)).toPrecision(3)));
+
 /**
- * Clusters the module graph: the shared kernel is set aside, seeded Louvain partitions the rest,
- * single modules join the neighbour they are most tied to, and modules with no ties at all
- * join the cluster that holds most of the nearest folder with tied modules (or form a cluster
- * per folder). Every module
- * ends in exactly one cluster; clusters get names from their path words.
+ * Finds the resolution whose Louvain partition has the domain-cluster count (communities of at
+ * least the minimum size) closest to `target`, over a log grid (the count is not monotone in
+ * the resolution: very high ones shatter clusters below the minimum size); ties go to the
+ * resolution nearest 1.
+ */
+export function findResolution(weighted: UndirectedGraph, target: number, seed: number, minimumSize: number): number {
+  let best = { resolution: 1, distance: Number.POSITIVE_INFINITY };
+  for (const resolution of RESOLUTION_GRID) {
+    const sizes = new Map<number, number>();
+    for (const [node, community] of runLouvain(weighted, resolution, seed)) if (!isAnchorKey(node)) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+    const distance = Math.abs([...sizes.values()].filter((size) => size >= minimumSize).length - target);
+    if (distance < best.distance || (distance === best.distance && Math.abs(Math.log(resolution)) < Math.abs(Math.log(best.resolution)))) {
+      best = { resolution, distance };
+    }
+  }
+  return best.resolution;
+}
+
+/**
+ * Clusters the module graph: the shared kernel is set aside; a consensus of seeded Louvain runs
+ * partitions the rest (modules and tables together); pinned modules are held in their domain;
+ * clusters below the minimum size join the neighbour they are most tied to; modules with no
+ * ties join the cluster that holds most of their nearest folder (or form one per folder).
+ * Every module and table ends in exactly one cluster; clusters get names from their path words.
  */
 export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clustering {
-  const kernel = findSharedKernel(graph, options);
-  const weighted = toWeightedGraph(graph, kernel, options.weights);
-  const communities = runLouvain(weighted, options);
+  const weights = { ...DEFAULT_EDGE_WEIGHTS, ...options.weights };
+  const minimumSize = options.minimumSize ?? DEFAULT_MINIMUM_SIZE;
+  const pinned = resolvePins(graph.modules, options.pins ?? []);
+  const pinnedShared = new Set([...pinned].filter(([, domain]) => domain === SHARED_CLUSTER_ID).map(([module]) => module));
+  const domainPins = new Map([...pinned].filter(([, domain]) => domain !== SHARED_CLUSTER_ID));
+  const kernel = findSharedKernel(graph, {
+    resolution: options.resolution,
+    seed: options.seed,
+    weights,
+    pinnedShared,
+    pinnedDomain: new Set(domainPins.keys()),
+  });
+  const weighted = toWeightedGraph(graph, kernel, weights, { owners: options.owners, pins: domainPins });
+  const resolution = options.clusters === undefined ? options.resolution : findResolution(weighted, options.clusters, options.seed, minimumSize);
+  const consensus = findConsensus(weighted, { resolution, seed: options.seed, runs: options.runs ?? DEFAULT_RUNS });
 
   const members = new Map<string, string[]>();
-  const nodeKeys = [...graph.modules.filter((module) => !kernel.has(module.id)).map((module) => module.id as string), ...graph.tables.map((table) => toTableKey(table.id))];
-  for (const node of nodeKeys) {
-    const key = `c${communities.get(node) ?? -1}`;
+  const keyOf = new Map<string, string>();
+  const place = (node: string, key: string): void => {
+    const previous = keyOf.get(node);
+    if (previous !== undefined) {
+      const list = members.get(previous) ?? [];
+      list.splice(list.indexOf(node), 1);
+      if (list.length === 0) members.delete(previous);
+    }
     if (!members.has(key)) members.set(key, []);
     members.get(key)?.push(node);
+    keyOf.set(node, key);
+  };
+  const nodeKeys = [...graph.modules.filter((module) => !kernel.has(module.id)).map((module) => module.id as string), ...graph.tables.map((table) => toTableKey(table.id))];
+  const pinKeyOf = new Map<string, string>();
+  for (const [node, community] of consensus.communities) if (node.startsWith('pin:')) pinKeyOf.set(`c${community}`, node.slice('pin:'.length));
+  for (const node of nodeKeys) place(node, `c${consensus.communities.get(node) ?? -1}`);
+  // A pinned module always ends in its domain, whichever community its anchor landed in.
+  const domainKey = new Map<string, string>();
+  for (const [key, domain] of pinKeyOf) if (!domainKey.has(domain)) domainKey.set(domain, key);
+  for (const [module, domain] of [...domainPins].sort((a, b) => compareText(a[0], b[0]))) {
+    if (kernel.has(module)) continue;
+    const key = domainKey.get(domain) ?? `pin:${domain}`;
+    domainKey.set(domain, key);
+    if (keyOf.get(module) !== key) place(module, key);
   }
-  const keyOf = new Map<string, string>();
-  for (const [key, ids] of members) for (const id of ids) keyOf.set(id, key);
+  const pinnedKeys = new Set(domainKey.values());
 
-  // Single modules with ties join the neighbour cluster they are most tied to.
-  for (const [key, ids] of [...members.entries()].sort((a, b) => compareText(a[0], b[0]))) {
-    if (ids.length !== 1) continue;
-    const [only] = ids;
-    if (only === undefined || weighted.degree(only) === 0) continue;
-    const pull = new Map<string, number>();
-    weighted.forEachNeighbor(only, (neighbour) => {
-      const neighbourKey = keyOf.get(neighbour);
-      if (neighbourKey === undefined || neighbourKey === key) return;
-      const edge = weighted.edge(only, neighbour);
-      pull.set(neighbourKey, (pull.get(neighbourKey) ?? 0) + (edge ? (weighted.getEdgeAttribute(edge, 'weight') as number) : 0));
-    });
-    const best = [...pull.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
-    if (!best) continue;
-    members.get(best[0])?.push(only);
-    keyOf.set(only, best[0]);
-    members.delete(key);
+  // Tiny clusters with ties join the neighbour cluster they are most tied to, smallest first.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const tiny = [...members.entries()]
+      .filter(([key, ids]) => ids.length < minimumSize && !pinnedKeys.has(key))
+      .sort((a, b) => a[1].length - b[1].length || compareText(a[0], b[0]));
+    for (const [key] of tiny) {
+      const ids = members.get(key);
+      if (!ids || ids.length >= minimumSize) continue;
+      const best = [...pullOf(weighted, ids, keyOf, key).entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
+      if (!best) continue;
+      for (const id of [...ids]) place(id, best[0]);
+      changed = true;
+    }
   }
 
   // Modules with no ties: join the cluster holding most modules of the nearest folder, else group by folder.
@@ -237,9 +192,50 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
   const untouchedTables = graph.tables.filter((table) => weighted.degree(toTableKey(table.id)) === 0).map((table) => table.id);
   for (const id of [...isolated, ...untouchedTables.map(toTableKey)]) {
     const key = keyOf.get(id);
-    if (key !== undefined) members.delete(key);
+    if (key === undefined) continue;
+    const list = members.get(key) ?? [];
+    list.splice(list.indexOf(id), 1);
+    if (list.length === 0) members.delete(key);
     keyOf.delete(id);
   }
+  placeIsolated(isolated, keyOf, place);
+
+  const domainClusters = [...members.entries()].map(([key, ids]) => ({
+    key,
+    modules: ids.filter((id) => !isTableKey(id)).sort(compareText) as ModuleId[],
+    tables: ids.filter(isTableKey).map((id) => id.slice('table:'.length)).sort(compareText),
+    stability: measureStability(ids.filter((id) => weighted.degree(id) > 0), consensus.runs),
+  }));
+  const pinnedName = new Map([...domainKey].map(([domain, key]) => [key, domain]));
+  const names = nameClusters(
+    domainClusters.filter(({ key }) => !pinnedName.has(key)).map(({ key, modules, tables }) => ({ key, modules: [...modules, ...tables] })),
+    new Set([SHARED_CLUSTER_ID, ...domainKey.keys()]),
+  );
+  const clusters: ModuleCluster[] = domainClusters.map(({ key, modules, tables, stability }) => {
+    const name = pinnedName.get(key) ?? names.get(key) ?? key;
+    return { id: name, name, kind: 'domain', modules, tables, stability: Math.round(stability * 1000) / 1000 };
+  });
+  if (kernel.size > 0 || untouchedTables.length > 0) {
+    clusters.push({
+      id: SHARED_CLUSTER_ID,
+      name: SHARED_CLUSTER_ID,
+      kind: 'shared',
+      modules: [...kernel].sort(compareText),
+      tables: [...untouchedTables].sort(compareText),
+    });
+  }
+  clusters.sort((a, b) => compareText(a.id, b.id));
+  const clusterOf = new Map<ModuleId, string>();
+  const tableClusterOf = new Map<string, string>();
+  for (const cluster of clusters) {
+    for (const module of cluster.modules) clusterOf.set(module, cluster.id);
+    for (const table of cluster.tables) tableClusterOf.set(table, cluster.id);
+  }
+  return { clusters, clusterOf, tableClusterOf, resolution };
+}
+
+/** Places modules with no ties by their nearest folder that has tied modules (or one cluster per folder). */
+function placeIsolated(isolated: readonly ModuleId[], keyOf: ReadonlyMap<string, string>, place: (node: string, key: string) => void): void {
   const connectedByFolder = new Map<string, Map<string, number>>();
   for (const [id, key] of keyOf) {
     if (isTableKey(id)) continue;
@@ -261,40 +257,6 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
       if (bestCount * 2 > total) target = bestKey;
       break;
     }
-    target ??= `folder:${directoryOf(id)}`;
-    if (!members.has(target)) members.set(target, []);
-    members.get(target)?.push(id);
-    keyOf.set(id, target);
+    place(id, target ?? `folder:${directoryOf(id)}`);
   }
-
-  const domainClusters = [...members.entries()].map(([key, ids]) => ({
-    key,
-    modules: ids.filter((id) => !isTableKey(id)).sort(compareText) as ModuleId[],
-    tables: ids.filter(isTableKey).map((id) => id.slice('table:'.length)).sort(compareText),
-  }));
-  const names = nameClusters(
-    domainClusters.map(({ key, modules, tables }) => ({ key, modules: [...modules, ...tables] })),
-    new Set([SHARED_CLUSTER_ID]),
-  );
-  const clusters: ModuleCluster[] = domainClusters.map(({ key, modules, tables }) => {
-    const name = names.get(key) ?? key;
-    return { id: name, name, kind: 'domain', modules, tables };
-  });
-  if (kernel.size > 0 || untouchedTables.length > 0) {
-    clusters.push({
-      id: SHARED_CLUSTER_ID,
-      name: SHARED_CLUSTER_ID,
-      kind: 'shared',
-      modules: [...kernel].sort(compareText),
-      tables: [...untouchedTables].sort(compareText),
-    });
-  }
-  clusters.sort((a, b) => compareText(a.id, b.id));
-  const clusterOf = new Map<ModuleId, string>();
-  const tableClusterOf = new Map<string, string>();
-  for (const cluster of clusters) {
-    for (const module of cluster.modules) clusterOf.set(module, cluster.id);
-    for (const table of cluster.tables) tableClusterOf.set(table, cluster.id);
-  }
-  return { clusters, clusterOf, tableClusterOf };
 }

@@ -20,6 +20,11 @@ const GENERIC_WORDS = new Set([
   'save', 'fetch', 'column', 'columns', 'index', 'table', 'tables', 'field', 'fields', 'null', 'not', 'all', 'one', 'many',
 ]);
 
+/** True for a path word that names a layer or a technical folder rather than a domain (`src`, `services`, `utils`). */
+export function isGenericPathWord(word: string): boolean {
+  return GENERIC_WORDS.has(word.toLowerCase());
+}
+
 /** Splits a path into lower-case words: folders and the file stem, split on case, dashes, dots and underscores. */
 export function toPathWords(modulePath: string): string[] {
   const segments = modulePath.split('/');

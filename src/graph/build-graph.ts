@@ -42,7 +42,7 @@ export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifi
   const findOrigin = createExportResolver(factsById, resolve);
 
   const edgesByKey = new Map<string, Edge>();
-  const addEdge = (from: ModuleId, to: ModuleId, kind: EdgeKind, location: Location, through?: ModuleId[]): void => {
+  const addEdge = (from: ModuleId, to: ModuleId, kind: EdgeKind, location: Location, through?: ModuleId[], names: readonly string[] = []): void => {
     if (from === to) return;
     const key = `${from}\u0000${to}\u0000${kind}\u0000${through ? 'through' : ''}`;
     let edge = edgesByKey.get(key);
@@ -56,6 +56,10 @@ export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifi
       edge.weight += 1;
     }
     if (through && edge.through) for (const barrel of through) if (!edge.through.includes(barrel)) edge.through.push(barrel);
+    for (const name of names) {
+      edge.names ??= [];
+      if (!edge.names.includes(name)) edge.names.push(name);
+    }
   };
 
   const followBarrels = (from: ModuleId, fact: ImportFact, target: ModuleId, location: Location): void => {
@@ -63,7 +67,7 @@ export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifi
     for (const name of fact.names) {
       if (name === '*') continue;
       const origin = findOrigin(target, name);
-      if (origin && origin.module !== target) addEdge(from, origin.module, fact.kind, location, origin.through);
+      if (origin && origin.module !== target) addEdge(from, origin.module, fact.kind, location, origin.through, [name]);
     }
   };
 
@@ -74,7 +78,7 @@ export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifi
       switch (resolution.kind) {
         case 'module':
           graph.importStats.internal += 1;
-          addEdge(fileFacts.module, resolution.target, fact.kind, location);
+          addEdge(fileFacts.module, resolution.target, fact.kind, location, undefined, fact.names);
           followBarrels(fileFacts.module, fact, resolution.target, location);
           break;
         case 'external':
@@ -104,6 +108,7 @@ export function buildGraph(facts: FileFacts[], resolve: (from: ModuleId, specifi
   for (const edge of edgesByKey.values()) {
     edge.locations.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
     edge.through?.sort(compareText);
+    edge.names?.sort(compareText);
   }
   graph.edges = [...edgesByKey.values()].sort(compareEdges);
   return graph;

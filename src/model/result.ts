@@ -61,6 +61,7 @@ export const edgeSchema = z
       .array(z.string())
       .optional()
       .describe('barrel modules this edge was followed through to reach the defining module'),
+    names: z.array(z.string()).optional().describe('import edges: the exported names taken from the target (`default`; `*` for a namespace or unknown set)'),
     via: z.array(z.string()).optional().describe('detectors that found a table access or foreign key (pg, knex, prisma, sql-schema, …)'),
     confidence: z.number().min(0).max(1).optional().describe('highest confidence among the accesses behind a table edge'),
   })
@@ -79,6 +80,8 @@ export const scoreFactorSchema = z
   .object({
     name: z.string(),
     value: z.number(),
+    points: z.number().min(0).optional().describe('points this factor takes off the ease (0-100)'),
+    detail: z.string().optional().describe('what the value counts, in words'),
     evidence: z.array(evidenceSchema),
   })
   .strict();
@@ -101,10 +104,51 @@ export const clusterSchema = z
     modules: z.array(z.string()),
     tables: z.array(z.string()),
     coupling: z.array(couplingSchema),
+    stability: z.number().min(0).max(1).optional().describe('share of member pairs the seeded clustering runs keep together (domain clusters)'),
     score: z
       .object({ ease: z.number().min(0).max(100), factors: z.array(scoreFactorSchema) })
       .strict()
       .optional(),
+  })
+  .strict();
+
+/** One concrete step of extracting a candidate service. */
+export const planStepSchema = z
+  .object({
+    action: z.enum(['publish-api', 'replace-imports', 'break-cycle', 'split-transaction', 'move-table', 'take-table', 'replace-reads', 'extract']),
+    description: z.string(),
+    locations: z.array(locationSchema),
+  })
+  .strict();
+
+/** A candidate in the suggested extraction order, lowest risk first. */
+export const planEntrySchema = z
+  .object({
+    cluster: z.string(),
+    ease: z.number().min(0).max(100),
+    steps: z.array(planStepSchema),
+  })
+  .strict();
+
+/** Structural metrics of one partition of the module import graph (reference/metrics.md). */
+export const partitionMetricsSchema = z
+  .object({
+    clusters: z.number().int().min(0),
+    sizes: z.object({ min: z.number(), median: z.number(), max: z.number() }).strict().describe('modules per cluster'),
+    modularity: z.number().describe('Newman modularity Q (undirected, weighted by statements, resolution 1); higher is better'),
+    structuralModularity: z.number().describe('SM (Jin et al.): mean cohesion mu_k/n_k^2 minus mean coupling sigma_ij/(n_i n_j) over cluster pairs; higher is better'),
+    interCallPercentage: z.number().describe('ICP: share of import weight (ln w + 1 per module pair) crossing clusters; lower is better'),
+    interfaceNumber: z.number().describe('IFN (Jin): mean number of members per cluster imported from outside it; lower is better'),
+    nonExtremeDistribution: z.number().describe('NED: share of modules outside clusters of 5 to 20 modules; lower is better'),
+  })
+  .strict();
+
+/** The partition metrics of seams' clusters beside the trivial baselines. */
+export const metricsSchema = z
+  .object({
+    seams: partitionMetricsSchema,
+    singleCluster: partitionMetricsSchema,
+    folders: partitionMetricsSchema.extend({ depth: z.number().int().min(1).describe('folder depth cut to give about as many clusters as seams') }),
   })
   .strict();
 
@@ -217,9 +261,13 @@ export const resultOptionsSchema = z
   .object({
     resolution: z.number(),
     seed: z.number().int(),
+    runs: z.number().int().min(1).optional().describe('seeded Louvain runs behind the consensus'),
+    clusters: z.number().int().min(1).optional().describe('the cluster count asked for (--clusters); resolution is the one found'),
+    pins: z.array(z.string()).optional().describe('--pin glob=domain, as given'),
+    history: z.number().int().min(0).optional().describe('commits of git history read (--history)'),
     include: z.array(z.string()),
     exclude: z.array(z.string()),
-    depth: z.number().int().min(0).describe('how many calls deep transactions and entry points were followed'),
+    depth: z.number().int().min(0).optional().describe('how many calls deep transactions and entry points were followed'),
   })
   .strict();
 
@@ -239,6 +287,8 @@ export const analysisResultSchema = z
     entryPoints: z.array(entryPointSchema),
     events: z.array(eventSchema),
     findings: z.array(findingSchema),
+    plan: z.array(planEntrySchema).optional().describe('suggested extraction order, lowest risk first'),
+    metrics: metricsSchema.optional(),
     diagnostics: z.array(diagnosticSchema),
   })
   .strict();
@@ -267,6 +317,16 @@ export type Transaction = z.infer<typeof transactionSchema>;
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 /** An event and its publishers and consumers. */
 export type EventNode = z.infer<typeof eventSchema>;
+/** A step of an extraction plan. */
+export type PlanStep = z.infer<typeof planStepSchema>;
+/** A candidate in the extraction order. */
+export type PlanEntry = z.infer<typeof planEntrySchema>;
+/** Structural metrics of one partition. */
+export type PartitionMetrics = z.infer<typeof partitionMetricsSchema>;
+/** Partition metrics beside the baselines. */
+export type Metrics = z.infer<typeof metricsSchema>;
+/** A score factor. */
+export type ScoreFactor = z.infer<typeof scoreFactorSchema>;
 /** A diagnostic. */
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 /** Summary counts. */

@@ -16,7 +16,9 @@ import {
 import { compareEdges } from '../graph/build-graph.js';
 import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
-import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
+import { clusterGraph, DEFAULT_RUNS, type Clustering, type Pin } from '../cluster/cluster-graph.js';
+import { addHistoryEdges, loadHistory } from '../cluster/load-history.js';
+import { scoreCandidates } from '../score/score-candidates.js';
 import { SeamsError } from '../errors.js';
 import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type EdgeKind } from '../model/result.js';
 import { compareText, sortDiagnostics } from '../model/diagnostics.js';
@@ -42,6 +44,14 @@ export interface AnalyzeOptions {
   depth?: number;
   /** Overrides of the clustering edge weights by kind (experiments and tuning). */
   weights?: Partial<Record<EdgeKind, number>>;
+  /** Seeded Louvain runs behind the consensus (default DEFAULT_RUNS). */
+  runs?: number;
+  /** Find the resolution that gives about this many domain clusters. */
+  clusters?: number;
+  /** Path globs fixed to named domains (`shared` = the shared kernel). */
+  pins?: Pin[];
+  /** Read the last N commits of git history for co-change edges and module owners (0 or absent: off). */
+  history?: number;
   analyzers?: readonly AnyAnalyzer[];
   onProgress?: ProgressListener;
 }
@@ -90,24 +100,39 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const traced = traceScopes(extraction.facts, callGraph, linked.accesses, depth);
   const events = toEvents(extraction.facts, resolve);
   graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
+  const history = options.history ? loadHistory(root, graph.modules, options.history) : undefined;
+  if (history) addHistoryEdges(graph, history);
 
   progress({ stage: 'cluster' });
-  const clustering = clusterGraph(graph, { resolution, seed, weights: options.weights });
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const pins = options.pins ?? [];
+  const clustering = clusterGraph(graph, { resolution, seed, runs, clusters: options.clusters, pins, weights: options.weights, owners: history?.owners });
 
   progress({ stage: 'result' });
-  return toResult({
+  const result = toResult({
     displayRoot: options.displayRoot ?? options.root,
     graph,
     linked,
     clustering,
     traced,
     events: events.events,
-    options: { resolution, seed, include, exclude, depth },
+    options: {
+      resolution: clustering.resolution,
+      seed,
+      runs,
+      ...(options.clusters === undefined ? {} : { clusters: options.clusters }),
+      ...(pins.length === 0 ? {} : { pins: pins.map((pin) => `${pin.glob}=${pin.domain}`) }),
+      ...(options.history ? { history: options.history } : {}),
+      include,
+      exclude,
+      depth,
+    },
     files: extraction.facts.length,
     skippedFiles: discovery.skippedFiles + extraction.skippedFiles,
-    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? [])],
+    diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? []), ...(history?.diagnostics ?? [])],
     typePass,
   });
+  return { ...result, ...scoreCandidates(result) };
 }
 
 /** The modules each module imports (runtime and type imports, barrels followed). */
@@ -184,6 +209,7 @@ function toResult(parts: ResultParts): AnalysisResult {
     kind: cluster.kind,
     modules: cluster.modules,
     tables: cluster.tables,
+    ...(cluster.stability === undefined ? {} : { stability: cluster.stability }),
     coupling: [...(couplings.get(cluster.id)?.values() ?? [])].sort(
       (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster),
     ),

@@ -41,7 +41,7 @@ test('cli: --include, --exclude, --resolution and --depth reach the analysis', a
   const run = await runCliCaptured(['analyze', root, '--format', 'json', '--exclude', 'scripts/**', '--resolution', '2', '--include', 'src/**', '--include', 'scripts/**', '--depth', '2']);
   const result = JSON.parse(run.stdout);
   assert.deepEqual(result.modules.map((m: { id: string }) => m.id), ['src/a.ts', 'src/b.ts']);
-  assert.deepEqual(result.options, { resolution: 2, seed: 42, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'], depth: 2 });
+  assert.deepEqual(result.options, { resolution: 2, seed: 42, runs: 20, include: ['src/**', 'scripts/**'], exclude: ['scripts/**'], depth: 2 });
 });
 
 const usageErrors: { name: string; argv: string[]; message: RegExp }[] = [

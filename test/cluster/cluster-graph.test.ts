@@ -34,11 +34,11 @@ test('cluster: recovers domains from dependencies across layer folders and sets 
   assert.deepEqual(summary, {
     billing: { kind: 'domain', modules: 6 },
     catalog: { kind: 'domain', modules: 6 },
-    lonely: { kind: 'domain', modules: 1 },
-    shared: { kind: 'shared', modules: 2 },
+    shared: { kind: 'shared', modules: 3 },
     shipping: { kind: 'domain', modules: 6 },
   });
-  assert.deepEqual(result.clusters.find((c) => c.id === 'shared')?.modules, ['src/lib/config.ts', 'src/lib/logger.ts']);
+  // lonely.ts has no ties, but sits in src/lib: infrastructure by convention.
+  assert.deepEqual(result.clusters.find((c) => c.id === 'shared')?.modules, ['src/lib/config.ts', 'src/lib/logger.ts', 'src/lib/lonely.ts']);
   const billing = result.clusters.find((c) => c.id === 'billing');
   assert.deepEqual(billing?.coupling.find((c) => c.cluster === 'shipping'), { cluster: 'shipping', outgoing: 1, incoming: 0 });
 });
@@ -84,4 +84,49 @@ test('names: unique names, the most telling word first', () => {
     { key: 'c', modules: ['src/x/index.ts'] },
   ], new Set(['shared']));
   assert.deepEqual(Object.fromEntries(names), { a: 'cart', b: 'admin', c: 'x' });
+});
+
+test('cluster: domain clusters report a stability between 0 and 1; the kernel reports none', () => {
+  const result = analyze({ root: createTempRepo(layeredRepo()) });
+  for (const cluster of result.clusters) {
+    if (cluster.kind === 'shared') assert.equal(cluster.stability, undefined);
+    else assert.ok(cluster.stability !== undefined && cluster.stability >= 0 && cluster.stability <= 1, `${cluster.id}: ${cluster.stability}`);
+  }
+  assert.equal(result.clusters.find((c) => c.id === 'billing')?.stability, 1, 'three clean domains are found by every run');
+});
+
+test('cluster: --pin fixes matching modules to a named domain, and pinning to shared puts them in the kernel', () => {
+  const root = createTempRepo(layeredRepo());
+  const result = analyze({ root, pins: [{ glob: 'src/*/billing-part[0-2].ts', domain: 'payments' }, { glob: 'src/routes/catalog-*.ts', domain: 'shared' }] });
+  const payments = result.clusters.find((c) => c.id === 'payments');
+  assert.ok(payments, 'a cluster named after the pinned domain');
+  for (const module of ['src/services/billing-part0.ts', 'src/models/billing-part1.ts', 'src/routes/billing-part2.ts']) assert.ok(payments.modules.includes(module), module);
+  const shared = result.clusters.find((c) => c.id === 'shared');
+  assert.ok(shared?.modules.includes('src/routes/catalog-part2.ts'));
+  assert.deepEqual(result.options.pins, ['src/*/billing-part[0-2].ts=payments', 'src/routes/catalog-*.ts=shared']);
+});
+
+test('cluster: --clusters finds a resolution giving about that many domain clusters', () => {
+  const root = createTempRepo(layeredRepo());
+  for (const target of [2, 3, 6]) {
+    const result = analyze({ root, clusters: target });
+    const domains = result.clusters.filter((c) => c.kind === 'domain').length;
+    assert.ok(Math.abs(domains - target) <= 1, `asked for ${target}, got ${domains} (resolution ${result.options.resolution})`);
+    assert.equal(result.options.clusters, target);
+  }
+});
+
+test('cluster: tiny clusters merge into their strongest neighbour', () => {
+  const files = layeredRepo();
+  files['src/services/billing-extra.ts'] = "import { part0 } from './billing-part0';\nexport const extra = part0;";
+  const result = analyze({ root: createTempRepo(files), resolution: 4 });
+  for (const cluster of result.clusters.filter((c) => c.kind === 'domain')) {
+    assert.ok(cluster.modules.length + cluster.tables.length >= 3, `${cluster.id} has ${cluster.modules.length} modules`);
+  }
+});
+
+test('cluster: consensus over more runs is still deterministic', () => {
+  const root = createTempRepo(layeredRepo());
+  assert.equal(JSON.stringify(analyze({ root, runs: 5 })), JSON.stringify(analyze({ root, runs: 5 })));
+  assert.equal(analyze({ root, runs: 1 }).options.runs, 1);
 });

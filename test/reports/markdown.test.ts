@@ -34,7 +34,10 @@ test('markdown: scores add an ease column and a factor table with evidence; tran
 });
 
 test('markdown: absent parts leave no empty sections', () => {
-  const text = reporters.markdown.render({ ...ecommerce, transactions: [], entryPoints: [], events: [] }, { color: false });
+  const text = reporters.markdown.render(
+    { ...ecommerce, transactions: [], entryPoints: [], events: [], clusters: ecommerce.clusters.map(({ score: _score, ...cluster }) => cluster) },
+    { color: false },
+  );
   assert.doesNotMatch(text, /## Transactions|## Entry points|## Events/);
   assert.doesNotMatch(text, /\| ease \|/);
 });
