@@ -8,6 +8,7 @@ import {
   type TableTarget,
   type Diagnostic,
   type ResourceFile,
+  type TableArgumentFact,
 } from '../../src/plugin/index.js';
 import { memberPath, stringValue, unwrap, startOf, type AnyNode, type CallChain } from './ast.js';
 import { readFileConstants, type FileConstant } from './file-constants.js';
@@ -29,6 +30,8 @@ export interface SqlDetectorContext {
   addDefinition(symbol: string, table: string, at: AnyNode | number, orm?: string): void;
   addForeignKey(from: string, to: string, at: AnyNode | number): void;
   addSchemaTable(table: string, at: AnyNode | number): void;
+  /** Records a call that passes a table-like argument (see TableArgumentFact). */
+  addTableArgument(argument: Omit<TableArgumentFact, 'line' | 'via'>, at: AnyNode | number): void;
   /** Asks the lazy type-aware pass what `receiver` holds; it records `mode` on the entity it finds. */
   askType(receiver: AnyNode, method: string, mode: TableAccessMode): void;
   /** How many accesses this file has so far (to tell whether a chain recorded one). */
@@ -154,6 +157,9 @@ export function createSqlDetectorContext(
     },
     addSchemaTable(table, at) {
       facts.schemaTables.push({ table, line: lineOf(at), via: detectorId() });
+    },
+    addTableArgument(argument, at) {
+      facts.tableArguments.push({ ...argument, line: lineOf(at), via: detectorId() });
     },
     askType(receiver, method, mode) {
       const start = startOf(receiver);

@@ -65,7 +65,21 @@ export type TableAccessMode = 'read' | 'write' | 'ddl';
 export type TableTarget =
   | { kind: 'table'; table: string }
   | { kind: 'symbol'; symbol: string; specifier?: string }
-  | { kind: 'model'; orm: string; model: string };
+  | { kind: 'model'; orm: string; model: string }
+  | TableParameterTarget;
+
+/**
+ * The table is whatever the callers of a function give it: argument `argument` of application
+ * `application` of the function named `function` in this file (`buildFind = (pool) => (schema) =>
+ * …`: `schema` is application 1, argument 0). The link stage records the access at each call
+ * site that passes a table (see {@link TableArgumentFact}), not here.
+ */
+export interface TableParameterTarget {
+  kind: 'parameter';
+  function: string;
+  application: number;
+  argument: number;
+}
 
 /** One place a file reads, writes or changes the shape of a table. */
 export interface TableAccessFact {
@@ -78,6 +92,22 @@ export interface TableAccessFact {
   confidence: number;
   /** The target is a constant holding SQL: the accesses are the SQL's, with their own modes. */
   expandSql?: boolean;
+}
+
+/**
+ * A call that passes something table-like (an imported schema object, `X.table`) to a function:
+ * `buildFind(pool)(Users)` is callee `buildFind`, application 1, argument 0. It is an access only
+ * when the function's own SQL uses that parameter as a table (a {@link TableParameterTarget}).
+ */
+export interface TableArgumentFact {
+  callee: string;
+  /** Where the callee is imported from, when it is. */
+  specifier?: string;
+  application: number;
+  argument: number;
+  target: TableTarget;
+  line: number;
+  via: string;
 }
 
 /** A name this file gives to a table: an entity class, a Drizzle table, a model. */
@@ -142,6 +172,8 @@ export interface FileFacts {
   exportStars: { specifier: string; typeOnly: boolean; line: number }[];
   tableAccesses: TableAccessFact[];
   tableDefinitions: TableDefinitionFact[];
+  /** Calls that pass a table-like argument, for functions whose SQL takes the table as a parameter. */
+  tableArguments: TableArgumentFact[];
   constants: ConstantFact[];
   foreignKeys: ForeignKeyFact[];
   schemaTables: SchemaTableFact[];
@@ -158,6 +190,7 @@ export function createFileFacts(module: ModuleId, loc: number): FileFacts {
     exportStars: [],
     tableAccesses: [],
     tableDefinitions: [],
+    tableArguments: [],
     constants: [],
     foreignKeys: [],
     schemaTables: [],
