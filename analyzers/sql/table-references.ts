@@ -1,4 +1,4 @@
-import type { Program } from 'oxc-parser';
+import type { Class, Program } from 'oxc-parser';
 import type { TableTarget } from '../../src/plugin/index.js';
 import { memberPath, objectOf, propertyValue, startOf, stringValue, unwrap, type AnyNode, type CallChain } from './ast.js';
 import { toTableIdFromText, type SqlDetectorContext } from './detector.js';
@@ -29,6 +29,8 @@ interface FileIndex {
   bindings: Map<string, TableBinding[]>;
   /** Local names that only copy another (`const s = schema`, `const { a, ...rest } = schema`). */
   aliases: Map<string, TableBinding[]>;
+  /** Classes whose constructor passes exactly one `X.table` to `super(…)`: `this.table` there is X's table. */
+  classes: { start: number; end: number; schema: AnyNode }[];
 }
 
 const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration']);
@@ -66,9 +68,27 @@ function bindingAt(map: Map<string, TableBinding[]>, name: string, offset: numbe
   return binding;
 }
 
+/** The X of the one `X.table` argument of the `super(…)` call in a class's constructor. */
+function superTableArgument(node: Class): AnyNode | undefined {
+  const constructor = node.body.body.find((member) => member.type === 'MethodDefinition' && member.kind === 'constructor');
+  const body = constructor?.type === 'MethodDefinition' ? constructor.value.body?.body ?? [] : [];
+  for (const statement of body) {
+    if (statement.type !== 'ExpressionStatement') continue;
+    const call = unwrap(statement.expression);
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
+    const tables = call.arguments.filter((argument) => {
+      const path = memberPath(argument as AnyNode);
+      return path?.length === 2 && path[1] === 'table' && path[0] !== 'this';
+    });
+    const only = tables.length === 1 ? unwrap(tables[0] as AnyNode) : undefined;
+    return only?.type === 'MemberExpression' ? unwrap(only.object as AnyNode) : undefined;
+  }
+  return undefined;
+}
+
 /** One walk of the program: the named functions and their parameters, and the table bindings. */
 function buildIndex(program: Program): FileIndex {
-  const index: FileIndex = { functions: [], bindings: new Map(), aliases: new Map() };
+  const index: FileIndex = { functions: [], bindings: new Map(), aliases: new Map(), classes: [] };
   const names = new Map<unknown, { name: string; application: number }>();
   const scopes: { start: number; end: number }[] = [{ start: program.start, end: program.end }];
   const walk = (node: unknown): void => {
@@ -86,6 +106,9 @@ function buildIndex(program: Program): FileIndex {
       index.functions.push({ start: record.start, end: record.end, params: fn.params.map(parameterName), ...(named ?? { application: 0 }) });
       if (named && fn.body && FUNCTION_TYPES.has(fn.body.type)) names.set(fn.body, { name: named.name, application: named.application + 1 });
       scopes.push({ start: record.start, end: record.end });
+    } else if (record.type === 'ClassDeclaration' || record.type === 'ClassExpression') {
+      const schema = superTableArgument(record as unknown as Class);
+      if (schema) index.classes.push({ start: record.start, end: record.end, schema });
     } else if (record.type === 'VariableDeclarator') {
       const declarator = record as unknown as { id: AnyNode; init: AnyNode | null };
       const init = declarator.init ? unwrap(declarator.init) : undefined;
@@ -170,12 +193,14 @@ function argumentReference(context: SqlDetectorContext, index: FileIndex, argume
  * The table an SQL template hole names through a schema object: `${table}` after
  * `const { table } = toIdentifiers(Users)`, `${users.table}` after `const users = toIdentifiers(Users)`
  * (the call is any call whose first argument is the schema object: seams does not need to know
- * the helper). With `identifier` (the hole is inside `sql.identifier([…])`), also `X.table` of an
+ * the helper); `${this.table}` in a class that passes one `X.table` to its base class's
+ * constructor. With `identifier` (the hole is inside `sql.identifier([…])`), also `X.table` of an
  * imported `X`, and a parameter `table` of a named function.
  */
 export function toTableReference(context: SqlDetectorContext, expression: AnyNode, identifier = false): TableReference | undefined {
   const path = memberPath(expression);
-  if (!path || path[0] === 'this') return undefined;
+  if (!path) return undefined;
+  if (path[0] === 'this') return path.length === 2 && path[1] === 'table' ? classTableReference(context, expression) : undefined;
   const key = path.length === 1 ? path[0] : path.length === 2 && path[1] === 'table' ? path.join('.') : undefined;
   if (key === undefined) return undefined;
   const index = indexOf(context);
@@ -188,6 +213,18 @@ export function toTableReference(context: SqlDetectorContext, expression: AnyNod
   if (path.length === 2 && inner.type === 'MemberExpression') return argumentReference(context, index, unwrap(inner.object as AnyNode));
   const parameter = parameterAt(index, path[0] ?? '', offset);
   return parameter === 'unnamed' ? undefined : parameter;
+}
+
+/** `this.table` in a class whose constructor passes one `X.table` to `super(…)` (the base class keeps it as its table). */
+function classTableReference(context: SqlDetectorContext, expression: AnyNode): TableReference | undefined {
+  const index = indexOf(context);
+  const offset = startOf(expression);
+  let best: FileIndex['classes'][number] | undefined;
+  for (const candidate of index.classes) {
+    if (candidate.start > offset || offset >= candidate.end) continue;
+    if (!best || candidate.start > best.start) best = candidate;
+  }
+  return best ? argumentReference(context, index, best.schema) : undefined;
 }
 
 /** An argument that may be a schema object: an imported PascalCase name (`Users`) or its `.table` (`Users.table`). */

@@ -67,6 +67,21 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     ].join('\n'),
     rows: ['4 write buildInsert(1.0) raw-sql', '7 read countRows(0.1) raw-sql'],
   },
+  {
+    name: "this.table in a class that passes one X.table to its base class's constructor",
+    text: [
+      "import { Users, Orgs, OrgUsers } from '@acme/schemas';",
+      'export class OrgUserQueries extends RelationQueries {',
+      '  constructor(pool) {',
+      '    super(pool, OrgUsers.table, Orgs, Users);',
+      '  }',
+      '  count() {',
+      '    return this.pool.one(sql`select count(*) from ${this.table}`);',
+      '  }',
+      '}',
+    ].join('\n'),
+    rows: ['7 read @acme/schemas#OrgUsers raw-sql'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -80,6 +95,10 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a schema object held in a local variable (not followed)', text: 'const s = makeSchema();\nconst { table } = convertToIdentifiers(s);\npool.query(sql`select * from ${table}`);' },
   { name: "a schema object's table name as a bound value (outside sql.identifier)", text: "import { Users } from '@acme/schemas';\npool.query(sql`select * from ${Users.table}`);" },
   { name: 'a converted table declared in another function (out of scope)', text: "import { Users } from '@acme/schemas';\nfunction a() { const { table } = convertToIdentifiers(Users); }\nfunction b(x) { return pool.query(sql`select * from ${table}`); }" },
+  {
+    name: 'this.table in a class whose super call passes two tables, or none',
+    text: "import { A, B } from '@acme/schemas';\nclass Q extends R { constructor(p) { super(p, A.table, B.table); } f() { return pool.query(sql`select * from ${this.table}`); } }\nclass S { f() { return pool.query(sql`delete from ${this.table}`); } }",
+  },
 ];
 
 for (const { name, text, rows } of detected) {
