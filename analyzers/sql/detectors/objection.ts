@@ -27,6 +27,8 @@ const IMPORTED_MODEL_CONFIDENCE = 0.9;
 const INJECTED_MODEL_CONFIDENCE = 0.5;
 /** A field holding an injected model: `OfferModel`, `_Member`, `#MemberModel` (the private `#` is not part of the name). */
 const INJECTED_MODEL_FIELD = /^_?([A-Z][A-Za-z0-9]*?)(?:Model)?$/;
+/** A local name (a parameter, a destructured option) holding a model handed in: `InviteModel` is the model `Invite`. */
+const PASSED_MODEL_NAME = /^([A-Z][A-Za-z0-9]*)Model$/;
 /** Ghost bulk operations whose second argument names the table they change (`bulkDestroy(ids, 'emails')`). */
 const GHOST_BULK_OPERATIONS = new Set(['bulkAdd', 'bulkEdit', 'bulkDestroy']);
 /** Imports of ORMs whose models injected fields could also hold. */
@@ -209,6 +211,11 @@ function toModelBase(chain: CallChain, context: SqlDetectorContext, state: Objec
   const imported = context.file.importOf(name);
   const required = imported ? undefined : state.required.get(name);
   const source = imported ?? required;
+  const passed = source ? undefined : PASSED_MODEL_NAME.exec(name)?.[1];
+  if (passed !== undefined && !OTHER_ORM_IMPORTS.test(context.file.text)) {
+    // A model handed in by name (`add({ InviteModel })`, `constructor({ SettingsModel })`), like an injected field.
+    return { target: { kind: 'symbol', symbol: passed }, confidence: INJECTED_MODEL_CONFIDENCE, kind: 'injected', start: 0 };
+  }
   if (!source || !/^[A-Z]/.test(name) || source.importedName === '*' || NOT_MODEL_PACKAGES.test(source.specifier)) return undefined;
   const target = required ? { kind: 'symbol' as const, symbol: required.importedName, specifier: required.specifier } : context.toTableTarget(base);
   return target ? { target, confidence: IMPORTED_MODEL_CONFIDENCE, kind: 'imported', start: 0 } : undefined;
@@ -263,13 +270,14 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * User(…).save()`, and Ghost's `models.Post.findOne/findAll/findPage` (read) and
  * `add/edit/destroy` (write), by model name with confidence 0.7; the same calls and Bookshelf chains on
  * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
- * field's name, with confidence 0.5. Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
+ * field's name, with confidence 0.5, and likewise on a local name such as `InviteModel` (a model passed in as an
+ * option or parameter). Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
  * the table they name (nothing is recorded when that name is not a literal).
  */
 export const objectionDetector = defineSqlDetector({
   id: 'objection',
   description: 'Objection.js and Bookshelf (and Ghost models): static tableName, Model.extend, query() and forge/fetch chains',
-  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\bthis\.[#_]?[A-Z]\w*\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
+  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\b(?:this\.[#_]?[A-Z]\w*|[A-Z]\w*Model)\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
   onChain: onObjectionChain,
   visitor(context) {
     return {

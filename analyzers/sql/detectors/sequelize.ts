@@ -3,6 +3,7 @@ import type {
   AssignmentExpression,
   Class,
   Decorator,
+  ForOfStatement,
   Function as FunctionNode,
   ObjectExpression,
   Program,
@@ -20,6 +21,10 @@ const INSTANCE_READS = new Set(['reload']);
 const INSTANCE_WRITES = new Set(['save', 'update', 'destroy', 'increment', 'decrement', 'restore']);
 /** Static calls that return an instance of the model (`const invoice = await Invoice.findByPk(id)`). */
 const INSTANCE_SOURCES = new Set(['findByPk', 'findOne', 'create', 'build', 'findOrCreate', 'findCreateFind', 'upsert']);
+/** Static calls that return rows of the model (`const keys = await ApiKey.findAll(…)`). */
+const COLLECTION_SOURCES = new Set(['findAll']);
+/** Array methods whose callback's first parameter is one element of the array. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
 /** Links allowed between the model and the operation: `Document.unscoped().findAll()`, `Share.scope('x').findOne()`. */
 const SCOPE_LINKS = new Set(['scope', 'unscoped', 'schema']);
 /** Mongoose model methods that look like Sequelize ones once a suffix rule applies. */
@@ -171,6 +176,8 @@ interface SequelizeFileState {
   injected: Map<string, AnyNode>;
   /** Variables taken to hold a model instance: name → model identifier. */
   instances: Map<string, AnyNode>;
+  /** Variables taken to hold rows of a model (`findAll` results, `X[]` parameters): name → model identifier. */
+  collections: Map<string, AnyNode>;
   /** `const { Invoice } = require('./models')`, `const User = require('./user')`: local name → specifier and imported name. */
   required: Map<string, { specifier: string; importedName: string }>;
   importsSequelize: boolean;
@@ -300,6 +307,7 @@ function stateOf(context: SqlDetectorContext): SequelizeFileState {
     models: new Map(),
     injected: new Map(),
     instances: new Map(),
+    collections: new Map(),
     required,
     importsSequelize: allSpecifiers.some((specifier) => SEQUELIZE_PACKAGES.test(specifier)) || /\brequire\(\s*['"]sequelize['"]\s*\)/.test(context.file.text),
     importsOtherOrm: allSpecifiers.some((specifier) => OTHER_ORM_PACKAGES.test(specifier)),
@@ -415,6 +423,22 @@ function toStaticCall(node: AnyNode): { model: AnyNode; operation: string } | un
 function rememberInstance(name: string, value: AnyNode | null | undefined, context: SqlDetectorContext, state: SequelizeFileState): void {
   const call = value ? toStaticCall(value) : undefined;
   if (call && INSTANCE_SOURCES.has(call.operation) && toModelReference(call.model, context, state)) state.instances.set(name, call.model);
+  if (call && COLLECTION_SOURCES.has(call.operation) && toModelReference(call.model, context, state)) state.collections.set(name, call.model);
+}
+
+/** The model whose rows an expression holds: a remembered collection, or a `Model.findAll(…)` call itself. */
+function collectionModel(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): AnyNode | undefined {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return state.collections.get(inner.name);
+  const call = toStaticCall(inner);
+  return call && COLLECTION_SOURCES.has(call.operation) && toModelReference(call.model, context, state) ? call.model : undefined;
+}
+
+/** `for (const row of rows)` and `rows.map((row) => …)` over rows of a model: `row` is an instance of it. */
+function rememberElement(element: AnyNode | undefined, collection: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
+  const model = collectionModel(collection, context, state);
+  const target = element?.type === 'AssignmentPattern' ? element.left : element;
+  if (model && target?.type === 'Identifier') state.instances.set(target.name, model);
 }
 
 function rememberTypedInstance(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
@@ -423,6 +447,21 @@ function rememberTypedInstance(node: AnyNode, context: SqlDetectorContext, state
   const type = inner.typeAnnotation.typeAnnotation;
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return;
   if (toModelReference(type.typeName, context, state)) state.instances.set(inner.name, type.typeName);
+}
+
+/** A parameter or variable typed `Model[]` or `Array<Model>`: rows of the model. */
+function rememberTypedCollection(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
+  const inner = node.type === 'TSParameterProperty' ? node.parameter : node;
+  if (inner.type !== 'Identifier' || !inner.typeAnnotation) return;
+  const type = inner.typeAnnotation.typeAnnotation;
+  const element =
+    type.type === 'TSArrayType'
+      ? type.elementType
+      : type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Array'
+        ? type.typeArguments?.params[0]
+        : undefined;
+  if (element?.type !== 'TSTypeReference' || element.typeName.type !== 'Identifier') return;
+  if (toModelReference(element.typeName, context, state)) state.collections.set(inner.name, element.typeName);
 }
 
 /** Fields injected with `@InjectModel(Model)` (NestJS), as class properties or constructor parameter properties. */
@@ -463,6 +502,11 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
     return;
   }
   if (base.type === 'Identifier') {
+    const iterate = chain.links[0];
+    if (iterate?.call && iterate.property !== undefined && ELEMENT_CALLBACKS.has(iterate.property) && state.collections.has(base.name)) {
+      const callback = iterate.arguments[0] ? unwrap(iterate.arguments[0] as AnyNode) : undefined;
+      if (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression') rememberElement(callback.params[0] as AnyNode | undefined, base, context, state);
+    }
     const operation = operationOf(chain, 0);
     const link = operation ? chain.links[operation.index] : undefined;
     if (!operation || !link?.call) return;
@@ -508,7 +552,8 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
  * `createWithCtx`), `this.findAll()` in a model's static method, `this.save()`/`this.update()` in
  * its instance methods, `this.invoiceModel.findAll()`
  * for `@InjectModel(Invoice)` fields, and instance writes (`invoice.update`, `save`, `destroy`)
- * on variables typed as or assigned from a model (confidence 0.8).
+ * on variables typed as or assigned from a model, and on the elements of `findAll` results and
+ * `Model[]` parameters (`for (const row of rows)`, `rows.map((row) => row.destroy())`) (confidence 0.8).
  */
 export const sequelizeDetector = defineSqlDetector({
   id: 'sequelize',
@@ -521,7 +566,10 @@ export const sequelizeDetector = defineSqlDetector({
   visitor(context) {
     const enterFunction = (node: FunctionNode | ArrowFunctionExpression) => {
       const state = stateOf(context);
-      for (const parameter of node.params) rememberTypedInstance(parameter as AnyNode, context, state);
+      for (const parameter of node.params) {
+        rememberTypedInstance(parameter as AnyNode, context, state);
+        rememberTypedCollection(parameter as AnyNode, context, state);
+      }
     };
     return {
       Program() {
@@ -542,6 +590,10 @@ export const sequelizeDetector = defineSqlDetector({
         } else if (node.id.type === 'ArrayPattern' && node.id.elements[0]?.type === 'Identifier') {
           rememberInstance(node.id.elements[0].name, node.init, context, state);
         }
+      },
+      ForOfStatement(node: ForOfStatement) {
+        const declaration = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : undefined;
+        rememberElement(declaration as AnyNode | undefined, node.right as AnyNode, context, stateOf(context));
       },
       AssignmentExpression(node: AssignmentExpression) {
         if (node.left.type === 'Identifier') rememberInstance(node.left.name, node.right, context, stateOf(context));

@@ -63,6 +63,11 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: "Ghost's findPage/findAll given order and limit (not Sequelize's)", text: "this.models.Product.findPage({ ...options, limit: 1, filter: 'type: paid' });\nmodels.CommentReport.findAll({ order: 'created_at desc', limit: 5 });", rows: ['1 read Product objection 0.7', '2 read CommentReport objection 0.7'] },
   { name: "Ghost's bulk operations change the table they name", text: "await this.models.Post.bulkDestroy(ids, 'emails', options);\nawait models.Post.bulkEdit(ids, 'posts', { data });", rows: ['1 write emails objection 0.7', '2 write posts objection 0.7'] },
   { name: 'an injected model in a file with no other Bookshelf sign', text: "class IntegrationsService {\n  constructor({ ApiKeyModel }) { this.ApiKeyModel = ApiKeyModel; }\n  async refresh(options) { return this.ApiKeyModel.findOne({ id: options.keyid }); }\n}", rows: ['3 read ApiKey objection 0.5'] },
+  {
+    name: 'a model passed in as a destructured option (InviteModel is the model Invite)',
+    text: "class Invites {\n  add({ api, InviteModel, options }) {\n    return InviteModel.findOne({ email }).then(() => InviteModel.add(data, options));\n  }\n}",
+    rows: ['3 read Invite objection 0.5', '3 write Invite objection 0.5'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -77,6 +82,7 @@ const ignored: { name: string; text: string }[] = [
   { name: 'new on a class that is not a Bookshelf model', text: "import { Client } from './client';\nnew Client(opts).fetch();\nnew Headers().save();" },
   { name: 'an injected-looking model field in a file that uses another ORM', text: "import mongoose from 'mongoose';\nclass S { find(email) { return this.UserModel.findOne({ email }); } }" },
   { name: 'an injected field called Model, and one not followed by a call', text: "class S { a() { return this.Model.findOne({ id }); }\n  b() { return this.OfferModel; } }" },
+  { name: 'a passed-in model name in a file that uses another ORM, a bare Model, and a non-model operation', text: "import mongoose from 'mongoose';\nfunction f({ UserModel }) { return UserModel.findOne({ email }); }\nfunction g({ Model, TagModel }) { Model.findOne({ id }); TagModel.toJSON(); }" },
   { name: 'a Ghost bulk operation on a table only known at run time', text: "for (const table of tables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}" },
 ];
 
