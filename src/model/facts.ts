@@ -132,12 +132,23 @@ export interface ConstantFact {
   sql?: { table: string; mode: TableAccessMode }[];
 }
 
+/** An entity or model class named by a foreign key's end instead of its table: resolved through imports at link time. */
+export interface TableSymbolRef {
+  symbol: string;
+  specifier?: string;
+}
+
 /** A foreign key: table `from` references table `to`. */
 export interface ForeignKeyFact {
+  /** The table; '' when `fromSymbol` names it. */
   from: string;
+  /** The table; '' when `toSymbol` names it. */
   to: string;
   line: number;
   via: string;
+  /** The end is a class of another file (`@ManyToOne(() => User)` with `User` imported). */
+  fromSymbol?: TableSymbolRef;
+  toSymbol?: TableSymbolRef;
 }
 
 /** A table a schema or migration declares. */

@@ -9,7 +9,7 @@ import type { Diagnostic, AnalysisResult } from '../model/result.js';
 export type {
   FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId, TableAccessMode, TableTarget,
   TableAccessFact, TableDefinitionFact, ConstantFact, ForeignKeyFact, SchemaTableFact, TypeQuestion,
-  TableParameterTarget, TableArgumentFact,
+  TableParameterTarget, TableArgumentFact, TableSymbolRef,
 } from '../model/facts.js';
 export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
 export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';

@@ -1,4 +1,4 @@
-import type { FileFacts, ModuleId, TableAccessFact, TableAccessMode, TableDefinitionFact } from '../model/facts.js';
+import type { FileFacts, ModuleId, TableAccessFact, TableAccessMode, TableDefinitionFact, TableSymbolRef } from '../model/facts.js';
 import type { Diagnostic } from '../model/result.js';
 import { compareText, createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { Resolution } from '../resolve/resolve-imports.js';
@@ -87,6 +87,7 @@ export function linkTables(
       schemaDeclared.add(schemaTable.table);
     }
     for (const foreignKey of fileFacts.foreignKeys) {
+      if (foreignKey.fromSymbol || foreignKey.toSymbol) continue;
       linked.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, file: fileFacts.module, line: foreignKey.line });
     }
   }
@@ -181,6 +182,21 @@ export function linkTables(
   const add = (module: ModuleId, access: TableAccessFact, table: string, mode: TableAccessMode, confidence: number): void => {
     linked.accesses.push({ module, table, mode, line: access.line, via: access.via, confidence: Math.round(confidence * 100) / 100 });
   };
+
+  // Foreign keys to (or from) an entity or model of another file: only ends that resolve exactly (no guess by name).
+  for (const fileFacts of allFacts) {
+    for (const foreignKey of fileFacts.foreignKeys) {
+      if (!foreignKey.fromSymbol && !foreignKey.toSymbol) continue;
+      const tablesOf = (table: string, symbol: TableSymbolRef | undefined): string[] => {
+        if (!symbol) return [table];
+        const resolved = resolveSymbol(fileFacts.module, symbol.symbol, symbol.specifier);
+        return resolved?.factor === 1 ? resolved.tables.filter((entry) => entry.mode === undefined).map((entry) => entry.table) : [];
+      };
+      for (const from of tablesOf(foreignKey.from, foreignKey.fromSymbol)) {
+        for (const to of tablesOf(foreignKey.to, foreignKey.toSymbol)) linked.foreignKeys.push({ from, to, file: fileFacts.module, line: foreignKey.line });
+      }
+    }
+  }
 
   /** Links one access of `module` (a `parameter` target is a function's signature, not an access: see {@link linkTableArguments}). */
   const linkAccess = (module: ModuleId, access: TableAccessFact): void => {

@@ -137,3 +137,27 @@ test('link: toSnakeCase follows the usual naming conventions', () => {
     ['users', 'organization_role_user_relations', 'sso_connectors', 'oidc_model_instances', 'user_avatars'],
   );
 });
+
+test('link: foreign keys to entities and models of other files resolve through imports (an unresolved end drops the key)', () => {
+  const result = analyze({
+    root: createTempRepo({
+      'src/entities/user.ts': "import { Entity } from 'typeorm';\n@Entity('app_users')\nexport class User {}",
+      'src/entities/index.ts': "export * from './user';",
+      'src/entities/photo.ts': [
+        "import { Entity, ManyToOne } from 'typeorm';",
+        "import { User } from './index';",
+        "import { Album } from './album';",
+        "@Entity('photos')",
+        'export class Photo {',
+        '  @ManyToOne(() => User) owner: User;',
+        '  @ManyToOne(() => Album) album: Album;',
+        '}',
+      ].join('\n'),
+      'src/entities/album.ts': 'export class Album {}',
+    }),
+  });
+  assert.deepEqual(
+    result.edges.filter((edge) => edge.kind === 'fk').map((edge) => `${edge.from}->${edge.to} @${edge.locations.map((l) => `${l.file}:${l.line}`).join(',')}`),
+    ['photos->app_users @src/entities/photo.ts:6'],
+  );
+});

@@ -9,7 +9,7 @@ import type {
   Program,
   VariableDeclarator,
 } from 'oxc-parser';
-import type { TableTarget } from '../../../src/plugin/index.js';
+import type { TableSymbolRef, TableTarget } from '../../../src/plugin/index.js';
 import { classScopeVisitor, memberPath, objectOf, propertyValue, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 
@@ -261,13 +261,23 @@ function readDefinitions(context: SqlDetectorContext, state: SequelizeFileState)
       if (join !== undefined) foreignKeys.push({ from: join, to: model, at: call }, { from: join, to: first.name, at: call });
     }
   }
-  const tableOf = (end: End) => (typeof end === 'string' ? state.models.get(end) : end.table);
+  /** A model of the file, a table named directly, or a model imported from another file (resolved at link time). */
+  const tableOf = (end: End): string | TableSymbolRef | undefined => {
+    if (typeof end !== 'string') return end.table;
+    const local = state.models.get(end);
+    if (local !== undefined || !/^[A-Z]/.test(end)) return local;
+    const imported = context.file.importOf(end) ?? state.required.get(end);
+    return imported && imported.importedName !== '*' && !NOT_MODEL_PACKAGES.test(imported.specifier) ? { symbol: imported.importedName, specifier: imported.specifier } : undefined;
+  };
+  const keyOf = (end: string | TableSymbolRef) => (typeof end === 'string' ? end : `${end.specifier ?? ''}#${end.symbol}`);
   const seen = new Set<string>();
   for (const { from, to, at } of foreignKeys) {
     const fromTable = tableOf(from);
     const toTable = tableOf(to);
-    if (fromTable === undefined || toTable === undefined || seen.has(`${fromTable}\0${toTable}`)) continue;
-    seen.add(`${fromTable}\0${toTable}`);
+    if (fromTable === undefined || toTable === undefined || (typeof fromTable !== 'string' && typeof toTable !== 'string')) continue;
+    const key = `${keyOf(fromTable)}\0${keyOf(toTable)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     context.addForeignKey(fromTable, toTable, at);
   }
 }
@@ -547,7 +557,7 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
  * `const PaymentAttempt = sequelize.define('payment_attempts', attrs, options)`, `@Table(…)`
  * classes and sequelize-auto's `super.init` (table from `tableName`, else the model name,
  * pluralised unless `freezeTableName`); foreign keys from `@ForeignKey`/`@BelongsTo`/`@HasMany`
- * and `belongsTo`/`hasMany`/`belongsToMany` when both models are in the file. Accesses: static
+ * and `belongsTo`/`hasMany`/`belongsToMany` between a model of the file and one of the file or imported. Accesses: static
  * calls on a model (`Invoice.findAll`, `Share.scope('x').findOne`, suffixed helpers such as
  * `createWithCtx`), `this.findAll()` in a model's static method, `this.save()`/`this.update()` in
  * its instance methods, `this.invoiceModel.findAll()`

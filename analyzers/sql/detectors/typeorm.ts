@@ -934,8 +934,12 @@ function toVisitor(state: FileState): VisitorObject {
     },
     'Program:exit'() {
       for (const pending of state.pendingForeignKeys) {
+        if (pending.orm !== state.orm) continue;
         const to = state.entityClasses.get(pending.toClass);
-        if (to && pending.orm === state.orm) state.context.addForeignKey(pending.from, to.table, pending.at);
+        // An entity of another file: its table is found through the import at link time.
+        const imported = to ? undefined : state.context.file.importOf(pending.toClass);
+        if (to) state.context.addForeignKey(pending.from, to.table, pending.at);
+        else if (imported && imported.importedName !== '*') state.context.addForeignKey(pending.from, { symbol: imported.importedName, specifier: imported.specifier }, pending.at);
       }
     },
   } as VisitorObject;
@@ -1081,7 +1085,7 @@ export function createEntityOrmDetector(options: { orm: EntityOrm; description: 
 /**
  * TypeORM: entity definitions (`@Entity('name')`, `@Entity({ name, schema })`, `@Entity()` →
  * snake_case class name, `@ViewEntity`, `@ChildEntity`, `new EntitySchema({ name, tableName })`),
- * foreign keys of `@ManyToOne` and owning `@OneToOne` to entities of the same file, and accesses
+ * foreign keys of `@ManyToOne` and owning `@OneToOne` to entities of the same file or imported ones, and accesses
  * through repositories (`@InjectRepository(User)` / `Repository<User>` fields and parameters,
  * `getRepository(User)` on a data source, manager or alone, custom `extends Repository<User>`,
  * `.extend({…})`, getters returning one), managers (`manager.find(User, …)`, transaction

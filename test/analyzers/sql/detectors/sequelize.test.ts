@@ -206,6 +206,28 @@ for (const { name, text, definitions: expected } of definitions) {
   });
 }
 
+test('sequelize: foreign keys to and from imported models are recorded by symbol; two imported ends, or a library class, are not', () => {
+  const text = [
+    "import { Model, Table, BelongsTo, ForeignKey, HasMany } from 'sequelize-typescript';",
+    "import User from './User';",
+    "import { Team, Document } from './index';",
+    "import { DateTime } from 'luxon';",
+    "@Table({ tableName: 'shares' })",
+    'class Share extends Model {',
+    '  @ForeignKey(() => User) @Column userId: string;',
+    '  @BelongsTo(() => User) user: User;',
+    '  @HasMany(() => Document) documents: Document[];',
+    '  @BelongsTo(() => DateTime) when: DateTime;',
+    '}',
+    'Team.belongsTo(User);',
+  ].join('\n');
+  const ref = (end: string, symbol?: { symbol: string; specifier?: string }) => end || `${symbol?.specifier}#${symbol?.symbol}`;
+  assert.deepEqual(
+    detect(text, 'src/models/Share.ts').facts.foreignKeys.map((fk) => `${ref(fk.from, fk.fromSymbol)}->${ref(fk.to, fk.toSymbol)}@${fk.line}`),
+    ['shares->./User#default@7', './index#Document->shares@9'],
+  );
+});
+
 test('sequelize: foreign keys from decorators and associations between models of the file', () => {
   const text = [
     "@Table({ tableName: 'invoices' })",

@@ -252,7 +252,7 @@ test('typeorm: a MikroORM @Entity is not a TypeORM definition', () => {
   assert.deepEqual(facts.tableDefinitions.filter((d) => d.via === 'typeorm'), []);
 });
 
-test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of the same file', () => {
+test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of the same file, and to imported ones by symbol (not @OneToMany, not unowned @OneToOne)', () => {
   const text = [
     "import { Entity, ManyToOne, OneToOne, OneToMany, JoinColumn } from 'typeorm';",
     "import { Tenant } from './tenant';",
@@ -272,10 +272,11 @@ test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of th
   ].join('\n');
   const { facts } = detect(text);
   assert.deepEqual(
-    facts.foreignKeys.filter((k) => k.via === 'typeorm').map((k) => [k.from, k.to, k.line, k.via]),
+    facts.foreignKeys.filter((k) => k.via === 'typeorm').map((k) => [k.from, k.to || `${k.toSymbol?.specifier}#${k.toSymbol?.symbol}`, k.line, k.via]),
     [
       ['users', 'teams', 5, 'typeorm'],
       ['users', 'profiles', 6, 'typeorm'],
+      ['users', './tenant#Tenant', 9, 'typeorm'],
       ['users', 'users', 10, 'typeorm'],
       ['posts', 'users', 15, 'typeorm'],
     ],
