@@ -29,8 +29,12 @@ interface FileIndex {
   bindings: Map<string, TableBinding[]>;
   /** Local names that only copy another (`const s = schema`, `const { a, ...rest } = schema`). */
   aliases: Map<string, TableBinding[]>;
-  /** Classes whose constructor passes exactly one `X.table` to `super(…)`: `this.table` there is X's table. */
-  classes: { start: number; end: number; schema: AnyNode }[];
+  /**
+   * Classes whose constructor passes exactly one `X.table` to `super(…)` (`this.table` there is X's
+   * table), or whose table name is a string: the one string literal given to `super(…)`, or a
+   * `tableName`/`table` field initialised with one.
+   */
+  classes: { start: number; end: number; schema?: AnyNode; tableName?: string }[];
 }
 
 const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration']);
@@ -68,22 +72,39 @@ function bindingAt(map: Map<string, TableBinding[]>, name: string, offset: numbe
   return binding;
 }
 
-/** The X of the one `X.table` argument of the `super(…)` call in a class's constructor. */
-function superTableArgument(node: Class): AnyNode | undefined {
+/** The arguments of the `super(…)` call in a class's constructor. */
+function superArguments(node: Class): AnyNode[] | undefined {
   const constructor = node.body.body.find((member) => member.type === 'MethodDefinition' && member.kind === 'constructor');
   const body = constructor?.type === 'MethodDefinition' ? constructor.value.body?.body ?? [] : [];
   for (const statement of body) {
     if (statement.type !== 'ExpressionStatement') continue;
     const call = unwrap(statement.expression);
-    if (call.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
-    const tables = call.arguments.filter((argument) => {
-      const path = memberPath(argument as AnyNode);
-      return path?.length === 2 && path[1] === 'table' && path[0] !== 'this';
-    });
-    const only = tables.length === 1 ? unwrap(tables[0] as AnyNode) : undefined;
-    return only?.type === 'MemberExpression' ? unwrap(only.object as AnyNode) : undefined;
+    if (call.type === 'CallExpression' && call.callee.type === 'Super') return call.arguments as AnyNode[];
   }
   return undefined;
+}
+
+/** A class's table name as a string: a `tableName`/`table` field's literal, or the one string literal given to `super(…)`. */
+function classTableName(node: Class): string | undefined {
+  for (const member of node.body.body) {
+    if (member.type !== 'PropertyDefinition' || member.static || member.key.type !== 'Identifier') continue;
+    if (member.key.name === 'tableName' || member.key.name === 'table') {
+      const value = stringValue(member.value as AnyNode | null);
+      if (value !== undefined) return value;
+    }
+  }
+  const literals = (superArguments(node) ?? []).map((argument) => stringValue(argument)).filter((value): value is string => value !== undefined);
+  return literals.length === 1 ? literals[0] : undefined;
+}
+
+/** The X of the one `X.table` argument of the `super(…)` call in a class's constructor. */
+function superTableArgument(node: Class): AnyNode | undefined {
+  const tables = (superArguments(node) ?? []).filter((argument) => {
+    const path = memberPath(argument);
+    return path?.length === 2 && path[1] === 'table' && path[0] !== 'this';
+  });
+  const only = tables.length === 1 ? unwrap(tables[0] as AnyNode) : undefined;
+  return only?.type === 'MemberExpression' ? unwrap(only.object as AnyNode) : undefined;
 }
 
 /** One walk of the program: the named functions and their parameters, and the table bindings. */
@@ -108,7 +129,8 @@ function buildIndex(program: Program): FileIndex {
       scopes.push({ start: record.start, end: record.end });
     } else if (record.type === 'ClassDeclaration' || record.type === 'ClassExpression') {
       const schema = superTableArgument(record as unknown as Class);
-      if (schema) index.classes.push({ start: record.start, end: record.end, schema });
+      const tableName = classTableName(record as unknown as Class);
+      if (schema || tableName !== undefined) index.classes.push({ start: record.start, end: record.end, ...(schema ? { schema } : {}), ...(tableName !== undefined ? { tableName } : {}) });
     } else if (record.type === 'VariableDeclarator') {
       const declarator = record as unknown as { id: AnyNode; init: AnyNode | null };
       const init = declarator.init ? unwrap(declarator.init) : undefined;
@@ -215,16 +237,32 @@ export function toTableReference(context: SqlDetectorContext, expression: AnyNod
   return parameter === 'unnamed' ? undefined : parameter;
 }
 
-/** `this.table` in a class whose constructor passes one `X.table` to `super(…)` (the base class keeps it as its table). */
-function classTableReference(context: SqlDetectorContext, expression: AnyNode): TableReference | undefined {
-  const index = indexOf(context);
-  const offset = startOf(expression);
+/** The innermost indexed class around an offset. */
+function classAt(index: FileIndex, offset: number): FileIndex['classes'][number] | undefined {
   let best: FileIndex['classes'][number] | undefined;
   for (const candidate of index.classes) {
     if (candidate.start > offset || offset >= candidate.end) continue;
     if (!best || candidate.start > best.start) best = candidate;
   }
-  return best ? argumentReference(context, index, best.schema) : undefined;
+  return best;
+}
+
+/** `this.table` in a class whose constructor passes one `X.table` to `super(…)` (the base class keeps it as its table). */
+function classTableReference(context: SqlDetectorContext, expression: AnyNode): TableReference | undefined {
+  const index = indexOf(context);
+  const schema = classAt(index, startOf(expression))?.schema;
+  return schema ? argumentReference(context, index, schema) : undefined;
+}
+
+/**
+ * The table name `this.tableName` / `this.table` holds in a class that names its table with a
+ * string: `super('integration_events', db)` (the one string literal given to the base class, which
+ * keeps it as its table), or a field `tableName = 'events'`.
+ */
+export function toClassTableName(context: SqlDetectorContext, node: AnyNode): string | undefined {
+  const path = memberPath(node);
+  if (path?.length !== 2 || path[0] !== 'this' || (path[1] !== 'tableName' && path[1] !== 'table')) return undefined;
+  return classAt(indexOf(context), startOf(node))?.tableName;
 }
 
 /** An argument that may be a schema object: an imported PascalCase name (`Users`) or its `.table` (`Users.table`). */

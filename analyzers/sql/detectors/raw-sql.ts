@@ -171,7 +171,11 @@ export const rawSqlDetector = defineSqlDetector({
       const client = STATEMENT_SINKS.get(link.property);
       if (client !== undefined) {
         const isSequelize = (chain.basePath ?? []).some((part) => /sequelize/i.test(part)) || link.arguments.some((arg) => /replacements/.test(JSON.stringify((arg as { type: string }).type === 'ObjectExpression' ? (arg as { properties: { key?: { name?: string } }[] }).properties.map((p) => p.key?.name) : [])));
-        const { source, references } = toSqlSourceWithHoles(context, first);
+        const withHoles = toSqlSourceWithHoles(context, first);
+        const { references } = withHoles;
+        // A string `const` declared once inside a function (`const searchDocument = \`ALTER TABLE …\``).
+        const localText = withHoles.source === undefined ? toConstantText(context, unwrap(first)) : undefined;
+        const source: SqlSource | undefined = localText === undefined ? withHoles.source : { kind: 'text', text: localText };
         // `sql\`…\`.execute(db)` (Kysely) and `stmt.execute(params)`: an identifier argument of execute is not SQL.
         if (source?.kind === 'symbol' && (link.property === 'execute' || unwrap(chain.base).type === 'TaggedTemplateExpression')) continue;
         recordSql(context, source, link.call, { hint: isSequelize ? 'sequelize' : undefined, references });

@@ -82,6 +82,11 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     ].join('\n'),
     rows: ['7 read @acme/schemas#OrgUsers raw-sql'],
   },
+  {
+    name: 'SQL in a string const declared once inside a function',
+    text: "module.exports = {\n  up: async (queryInterface) => {\n    const searchCollection = `CREATE TRIGGER atlases_tsv BEFORE INSERT ON atlases FOR EACH ROW EXECUTE PROCEDURE f();`;\n    await queryInterface.sequelize.query(searchCollection);\n  },\n};",
+    rows: ['4 ddl atlases raw-sql'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -98,6 +103,10 @@ const ignored: { name: string; text: string }[] = [
   {
     name: 'this.table in a class whose super call passes two tables, or none',
     text: "import { A, B } from '@acme/schemas';\nclass Q extends R { constructor(p) { super(p, A.table, B.table); } f() { return pool.query(sql`select * from ${this.table}`); } }\nclass S { f() { return pool.query(sql`delete from ${this.table}`); } }",
+  },
+  {
+    name: 'SQL in a local name declared twice (may be shadowed) or with let',
+    text: "function a() { const q = 'DELETE FROM users'; }\nfunction b() { const q = 'DELETE FROM orders'; return pool.query(q); }\nfunction c() { let r = 'DELETE FROM carts'; r = other; return pool.query(r); }",
   },
 ];
 
