@@ -1,6 +1,6 @@
 import type { Class, Program } from 'oxc-parser';
 import type { TableTarget } from '../../src/plugin/index.js';
-import { memberPath, objectOf, propertyValue, startOf, stringValue, unwrap, type AnyNode, type CallChain } from './ast.js';
+import { memberPath, objectOf, propertyValue, startOf, stringValue, unwrap, walkNodes, type AnyNode, type CallChain } from './ast.js';
 import { toTableIdFromText, type SqlDetectorContext } from './detector.js';
 
 /** A function seams can name at its call sites: `const f = (a) => (b) => …` is `f`, with `(b) => …` as application 1. */
@@ -296,4 +296,66 @@ export function recordTableArguments(context: SqlDetectorContext, chain: CallCha
       );
     }
   }
+}
+
+/** `for (const x of LIST)` statements whose list is known: the variable, the loop's range, the strings. */
+interface LoopOverStrings {
+  name: string;
+  start: number;
+  end: number;
+  values: string[];
+}
+
+const loops = new WeakMap<Program, LoopOverStrings[]>();
+
+/** The strings of an array literal whose every element is one, else undefined. */
+function stringArray(node: AnyNode | null | undefined): string[] | undefined {
+  const inner = node ? unwrap(node) : undefined;
+  if (inner?.type !== 'ArrayExpression' || inner.elements.length === 0) return undefined;
+  const values = inner.elements.map((element) => (element && element.type !== 'SpreadElement' ? stringValue(element as AnyNode) : undefined));
+  return values.every((value): value is string => value !== undefined) ? values : undefined;
+}
+
+/** The file's `for…of` loops over an array literal or a `const` array of string literals declared once in the file. */
+function loopsOf(program: Program): LoopOverStrings[] {
+  let found = loops.get(program);
+  if (found) return found;
+  const arrays = new Map<string, string[] | null>();
+  const statements: { name: string; start: number; end: number; right: AnyNode }[] = [];
+  walkNodes(program, (record) => {
+    if (record.type === 'VariableDeclarator') {
+      const id = record.id as AnyNode;
+      if (id.type === 'Identifier') arrays.set(id.name, arrays.has(id.name) ? null : (stringArray(record.init as AnyNode | null) ?? null));
+    }
+    if (record.type === 'ForOfStatement') {
+      const left = record.left as AnyNode;
+      const declared = left.type === 'VariableDeclaration' && left.kind === 'const' ? left.declarations[0]?.id : undefined;
+      if (declared?.type === 'Identifier') statements.push({ name: declared.name, start: record.start as number, end: record.end as number, right: record.right as AnyNode });
+    }
+  });
+  found = [];
+  for (const statement of statements) {
+    const right = unwrap(statement.right);
+    const values = stringArray(right) ?? (right.type === 'Identifier' ? (arrays.get(right.name) ?? undefined) : undefined);
+    if (values) found.push({ name: statement.name, start: statement.start, end: statement.end, values });
+  }
+  loops.set(program, found);
+  return found;
+}
+
+/**
+ * The strings a name can hold when it is the variable of an enclosing `for (const t of LIST)` over
+ * a list of string literals (inline, or a `const` declared once in the file):
+ * `for (const table of ['posts_meta', 'posts_tags']) bulkDestroy(ids, table)`.
+ */
+export function toLoopStrings(context: SqlDetectorContext, node: AnyNode | undefined): string[] | undefined {
+  const inner = node ? unwrap(node) : undefined;
+  if (inner?.type !== 'Identifier') return undefined;
+  const offset = startOf(inner);
+  let best: LoopOverStrings | undefined;
+  for (const loop of loopsOf(context.file.program)) {
+    if (loop.name !== inner.name || loop.start > offset || offset >= loop.end) continue;
+    if (!best || loop.start > best.start) best = loop;
+  }
+  return best?.values;
 }

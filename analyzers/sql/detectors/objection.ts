@@ -1,6 +1,7 @@
 import type { Class, MethodDefinition, ObjectExpression, Program } from 'oxc-parser';
 import type { TableTarget } from '../../../src/plugin/index.js';
 import { classScopeVisitor, memberPath, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { toLoopStrings } from '../table-references.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 import { isSequelizeRegistryCall, readRequires, toRegistryModel } from './sequelize.js';
 
@@ -230,11 +231,15 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
   const first = links[0];
   if (!first?.call || first.property === undefined) return;
   const isBulk = GHOST_BULK_OPERATIONS.has(first.property) && first.arguments.length >= 2;
-  const bulkTable = isBulk ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
-  // `bulkDestroy(ids, table)` in a loop over table names: the table is only known at run time.
-  if (isBulk && bulkTable === undefined) return;
-  const target: TableTarget = bulkTable !== undefined ? { kind: 'table', table: toTableId(bulkTable) } : model.target;
-  const record = (mode: 'read' | 'write') => context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
+  const literal = isBulk ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
+  // `for (const table of ['posts_meta', …]) bulkDestroy(ids, table)`: each table of the list.
+  const bulkTables = literal !== undefined ? [literal] : isBulk ? toLoopStrings(context, first.arguments[1] as AnyNode | undefined) : undefined;
+  // `bulkDestroy(ids, table)` with a table only known at run time.
+  if (isBulk && bulkTables === undefined) return;
+  const targets: TableTarget[] = bulkTables ? bulkTables.map((table) => ({ kind: 'table', table: toTableId(table) })) : [model.target];
+  const record = (mode: 'read' | 'write') => {
+    for (const target of targets) context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
+  };
   const later = links.slice(1).map((link) => link.property ?? '');
   if (first.property === 'query' && model.kind !== 'bookshelf' && model.kind !== 'registry' && !later.some((name) => BOOKSHELF_READS.has(name))) {
     // `Person.query(trx)`, never `Db.query('SELECT …')` (raw SQL is the raw-sql detector's).
@@ -272,7 +277,8 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
  * field's name, with confidence 0.5, and likewise on a local name such as `InviteModel` (a model passed in as an
  * option or parameter). Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
- * the table they name (nothing is recorded when that name is not a literal).
+ * the table they name (a literal, or each name of a `for (const t of LIST)` over literal names;
+ * nothing is recorded when the name is only known at run time).
  */
 export const objectionDetector = defineSqlDetector({
   id: 'objection',

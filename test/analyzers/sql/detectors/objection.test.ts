@@ -68,6 +68,11 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     text: "class Invites {\n  add({ api, InviteModel, options }) {\n    return InviteModel.findOne({ email }).then(() => InviteModel.add(data, options));\n  }\n}",
     rows: ['3 read Invite objection 0.5', '3 write Invite objection 0.5'],
   },
+  {
+    name: 'a Ghost bulk operation in a loop over a list of literal table names (inline or a const declared once)',
+    text: "const postTables = ['posts_meta', 'posts_tags'];\nfor (const table of postTables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}\nfor (const t of ['suppressions']) await models.Post.bulkEdit(ids, t, { data });",
+    rows: ['3 write posts_meta objection 0.7', '3 write posts_tags objection 0.7', '5 write suppressions objection 0.7'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -83,6 +88,7 @@ const ignored: { name: string; text: string }[] = [
   { name: 'an injected-looking model field in a file that uses another ORM', text: "import mongoose from 'mongoose';\nclass S { find(email) { return this.UserModel.findOne({ email }); } }" },
   { name: 'an injected field called Model, and one not followed by a call', text: "class S { a() { return this.Model.findOne({ id }); }\n  b() { return this.OfferModel; } }" },
   { name: 'a passed-in model name in a file that uses another ORM, a bare Model, and a non-model operation', text: "import mongoose from 'mongoose';\nfunction f({ UserModel }) { return UserModel.findOne({ email }); }\nfunction g({ Model, TagModel }) { Model.findOne({ id }); TagModel.toJSON(); }" },
+  { name: 'a bulk operation over a list declared twice, or not all literals', text: "function a() { const list = ['x']; }\nconst list = ['posts_meta'];\nfor (const table of list) models.Post.bulkDestroy(ids, table);\nconst mixed = ['a', other];\nfor (const table of mixed) models.Post.bulkDestroy(ids, table);" },
   { name: 'a Ghost bulk operation on a table only known at run time', text: "for (const table of tables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}" },
 ];
 
