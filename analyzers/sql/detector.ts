@@ -29,6 +29,8 @@ export interface SqlDetectorContext {
   addAccess(target: TableTarget, mode: TableAccessMode, at: AnyNode | number, options?: { confidence?: number; expandSql?: boolean }): void;
   /** Records that a local name (class, const) or ORM model stands for a table. */
   addDefinition(symbol: string, table: string, at: AnyNode | number, orm?: string): void;
+  /** Records that a name stands for the same table as the model `alias` (resolved at link time). */
+  addModelAlias(symbol: string, alias: string, at: AnyNode | number): void;
   /** Records a foreign key; an end may be a class of another file (`{ symbol, specifier }`), resolved at link time. */
   addForeignKey(from: string | TableSymbolRef, to: string | TableSymbolRef, at: AnyNode | number): void;
   addSchemaTable(table: string, at: AnyNode | number): void;
@@ -153,6 +155,9 @@ export function createSqlDetectorContext(
     },
     addDefinition(symbol, table, at, orm) {
       facts.tableDefinitions.push(orm ? { symbol, table, via: detectorId(), line: lineOf(at), orm } : { symbol, table, via: detectorId(), line: lineOf(at) });
+    },
+    addModelAlias(symbol, alias, at) {
+      facts.tableDefinitions.push({ symbol, table: '', via: detectorId(), line: lineOf(at), alias });
     },
     addForeignKey(from, to, at) {
       facts.foreignKeys.push({

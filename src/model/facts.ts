@@ -119,6 +119,11 @@ export interface TableDefinitionFact {
   line: number;
   /** For ORM models: the ORM, so model references of that ORM find it. */
   orm?: string;
+  /**
+   * The symbol is another name for the model `alias` (a model handed over as `{ StripeCustomer:
+   * models.MemberStripeCustomer }`): its table is the alias's, found at link time; `table` is ''.
+   */
+  alias?: string;
 }
 
 /** A top-level constant of this file: a string (`TABLE = 'users'`, `T.sessions`) or parsed SQL. */

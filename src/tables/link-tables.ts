@@ -69,19 +69,32 @@ export function linkTables(
   const findOrigin = createExportResolver(factsById, resolve);
   const allFacts = [...facts, ...resourceFacts];
   const definitionsBySymbol = new Map<string, { module: ModuleId; definition: TableDefinitionFact }[]>();
+  const aliases: { module: ModuleId; definition: TableDefinitionFact }[] = [];
   for (const fileFacts of allFacts) {
     for (const definition of fileFacts.tableDefinitions) {
+      if (definition.alias !== undefined) {
+        aliases.push({ module: fileFacts.module, definition });
+        continue;
+      }
       const key = definition.symbol;
       if (!definitionsBySymbol.has(key)) definitionsBySymbol.set(key, []);
       definitionsBySymbol.get(key)?.push({ module: fileFacts.module, definition });
     }
+  }
+  // Another name for a model (`{ StripeCustomer: models.MemberStripeCustomer }`): the alias's table, when it has exactly one
+  // and the name is not a model of its own.
+  for (const { module, definition } of aliases) {
+    if (definitionsBySymbol.has(definition.symbol)) continue;
+    const tables = new Set((definitionsBySymbol.get(definition.alias ?? '') ?? []).map((candidate) => candidate.definition.table));
+    const [table] = tables;
+    if (tables.size === 1 && table !== undefined) definitionsBySymbol.set(definition.symbol, [{ module, definition: { ...definition, table } }]);
   }
 
   const linked: LinkedTables = { accesses: [], tables: [], declared: new Set(), foreignKeys: [], diagnostics: [] };
   /** Tables a schema or migration declares (not entity classes): what a generated schema object can stand for. */
   const schemaDeclared = new Set<string>();
   for (const fileFacts of allFacts) {
-    for (const definition of fileFacts.tableDefinitions) if (!definition.symbol.includes('.')) linked.declared.add(definition.table);
+    for (const definition of fileFacts.tableDefinitions) if (!definition.symbol.includes('.') && definition.alias === undefined) linked.declared.add(definition.table);
     for (const schemaTable of fileFacts.schemaTables) {
       linked.declared.add(schemaTable.table);
       schemaDeclared.add(schemaTable.table);
@@ -99,7 +112,7 @@ export function linkTables(
     const constant = moduleFacts.constants.find((fact) => fact.symbol === symbol);
     if (constant?.table !== undefined) return [{ table: constant.table }];
     if (constant?.sql !== undefined) return constant.sql;
-    const definition = moduleFacts.tableDefinitions.find((fact) => fact.symbol === symbol);
+    const definition = moduleFacts.tableDefinitions.find((fact) => fact.symbol === symbol && fact.alias === undefined);
     return definition ? [{ table: definition.table }] : undefined;
   };
 
@@ -128,7 +141,7 @@ export function linkTables(
           // and take a default require of a module that defines exactly one table as that table.
           const direct = lookUpIn(target.target, symbol);
           if (direct) return { tables: direct, factor: 1 };
-          const definitions = factsById.get(target.target)?.tableDefinitions ?? [];
+          const definitions = (factsById.get(target.target)?.tableDefinitions ?? []).filter((definition) => definition.alias === undefined);
           const tables = [...new Set(definitions.map((definition) => definition.table))];
           if (head === 'default' && rest.length === 0 && tables.length === 1 && tables[0] !== undefined) {
             return { tables: [{ table: tables[0] }], factor: 1 };

@@ -161,3 +161,18 @@ test('link: foreign keys to entities and models of other files resolve through i
     ['photos->app_users @src/entities/photo.ts:6'],
   );
 });
+
+test('link: a model alias (a registry model handed over under another name) resolves to that model, unless ambiguous', () => {
+  const result = analyze({
+    root: createTempRepo({
+      'core/models/redirect.js': "const ghostBookshelf = require('./base');\nconst Redirect = ghostBookshelf.Model.extend({ tableName: 'redirects' });\nmodule.exports = { Redirect: ghostBookshelf.model('Redirect', Redirect) };",
+      'core/services/wiring.js': "const models = require('../models');\nmodule.exports = () => new Repo({ LinkRedirect: models.Redirect, Other: models.Missing });",
+      'core/services/repo.js': "module.exports = class Repo {\n  constructor(deps) { this.LinkRedirectModel = deps.LinkRedirect; this.OtherModel = deps.Other; }\n  async save(link) { await this.LinkRedirectModel.add(link, {}); await this.OtherModel.add(link, {}); }\n};",
+    }),
+  });
+  assert.deepEqual(
+    result.edges.filter((edge) => edge.kind === 'writes').map((edge) => `${edge.from} ${edge.to} @${edge.locations.map((l) => l.line).join(',')} ${edge.confidence}`),
+    ['core/services/repo.js redirects @3 0.35'],
+  );
+  assert.deepEqual(result.diagnostics.filter((d) => d.code === 'table-unresolved').map((d) => [d.file, d.line, d.message.split('"')[1]]), [['core/services/repo.js', 3, 'Other']]);
+});

@@ -3,7 +3,7 @@ import type { TableTarget } from '../../../src/plugin/index.js';
 import { classScopeVisitor, memberPath, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { toLoopStrings } from '../table-references.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
-import { isSequelizeRegistryCall, readRequires, toRegistryModel } from './sequelize.js';
+import { isSequelizeRegistryCall, readRequires, REGISTRY_PATHS, toRegistryModel } from './sequelize.js';
 
 /** Objection query-builder methods that change rows; any other chain after `query()` reads. */
 const OBJECTION_WRITES = new Set([
@@ -222,6 +222,21 @@ function toModelBase(chain: CallChain, context: SqlDetectorContext, state: Objec
   return target ? { target, confidence: IMPORTED_MODEL_CONFIDENCE, kind: 'imported', start: 0 } : undefined;
 }
 
+/**
+ * Models handed to a service under another name (`new LinkClickRepository({ MemberLinkClickEventModel:
+ * models.MemberClickEvent })`, `{ StripeCustomer: models.MemberStripeCustomer }`): the name the
+ * service reads them by (`this.#MemberLinkClickEventModel`, `deps.StripeCustomer`) is an alias of the registry model.
+ */
+function recordModelAliases(node: ObjectExpression, context: SqlDetectorContext): void {
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+    const name = PASSED_MODEL_NAME.exec(property.key.name)?.[1] ?? property.key.name;
+    const path = memberPath(property.value as AnyNode);
+    const model = path && path.length >= 2 && REGISTRY_PATHS.has(path.slice(0, -1).join('.')) ? path[path.length - 1] : undefined;
+    if (model !== undefined && /^[A-Z]/.test(name) && /^[A-Z]/.test(model) && model !== name) context.addModelAlias(name, model, property);
+  }
+}
+
 function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
   const state = stateOf(context);
   recordRegistration(chain, context, state);
@@ -276,7 +291,8 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * `add/edit/destroy` (write), by model name with confidence 0.7; the same calls and Bookshelf chains on
  * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
  * field's name, with confidence 0.5, and likewise on a local name such as `InviteModel` (a model passed in as an
- * option or parameter). Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
+ * option or parameter), also when the service is handed the model under another name (`{ StripeCustomer:
+ * models.MemberStripeCustomer }` makes `StripeCustomer` an alias of that model). Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
  * the table they name (a literal, or each name of a `for (const t of LIST)` over literal names;
  * nothing is recorded when the name is only known at run time).
  */
@@ -291,6 +307,9 @@ export const objectionDetector = defineSqlDetector({
         stateOf(context);
       },
       ...classScopeVisitor(() => stateOf(context).classes),
+      ObjectExpression(node: ObjectExpression) {
+        recordModelAliases(node, context);
+      },
     };
   },
 });

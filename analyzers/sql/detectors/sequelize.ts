@@ -37,7 +37,7 @@ const OTHER_ORM_PACKAGES = /^(typeorm|mongoose|mongodb|objection|bookshelf|@mikr
 const SEQUELIZE_PACKAGES = /^(sequelize|sequelize-typescript|@nestjs\/sequelize)(\/|$)/;
 
 /** Paths of registries that hold models by name: `models.Post`, `db.User`, `this.models.Post`, `sequelize.models.User`. */
-const REGISTRY_PATHS = new Set(['models', 'db', 'this.models', 'this.db', 'sequelize.models']);
+export const REGISTRY_PATHS: ReadonlySet<string> = new Set(['models', 'db', 'this.models', 'this.db', 'sequelize.models']);
 /** Methods of Ghost's Bookshelf models (read by the objection detector) that Sequelize models also have. */
 const GHOST_OPERATIONS = new Set(['findOne', 'findAll', 'findPage', 'add', 'edit', 'destroy', 'bulkAdd', 'bulkEdit', 'bulkDestroy']);
 /** Option keys that only a Sequelize finder takes (`{ where }`); Ghost takes data, `filter`, `withRelated`, and also `order`/`limit`. */

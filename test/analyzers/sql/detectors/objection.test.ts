@@ -92,6 +92,14 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a Ghost bulk operation on a table only known at run time', text: "for (const table of tables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}" },
 ];
 
+test('objection: a model handed to a service under another name is an alias of the registry model', () => {
+  const text = "const repo = new LinkClickRepository({\n  MemberLinkClickEventModel: models.MemberClickEvent,\n  StripeCustomer: models.MemberStripeCustomer,\n  Post: models.Post,\n  urlUtils: utils.url,\n  lower: models.member,\n});";
+  assert.deepEqual(
+    detect(text).facts.tableDefinitions.map((d) => [d.symbol, d.alias, d.line]),
+    [['MemberLinkClickEvent', 'MemberClickEvent', 2], ['StripeCustomer', 'MemberStripeCustomer', 3]],
+  );
+});
+
 for (const { name, text, rows } of detected) {
   test(`objection: detects ${name}`, () => {
     assert.deepEqual(rowsOf(text, 'objection'), rows);
