@@ -8,6 +8,8 @@ import {
   type TableTarget,
   type Diagnostic,
   type ResourceFile,
+  type TableArgumentFact,
+  type TableSymbolRef,
 } from '../../src/plugin/index.js';
 import { memberPath, stringValue, unwrap, startOf, type AnyNode, type CallChain } from './ast.js';
 import { readFileConstants, type FileConstant } from './file-constants.js';
@@ -27,8 +29,13 @@ export interface SqlDetectorContext {
   addAccess(target: TableTarget, mode: TableAccessMode, at: AnyNode | number, options?: { confidence?: number; expandSql?: boolean }): void;
   /** Records that a local name (class, const) or ORM model stands for a table. */
   addDefinition(symbol: string, table: string, at: AnyNode | number, orm?: string): void;
-  addForeignKey(from: string, to: string, at: AnyNode | number): void;
+  /** Records that a name stands for the same table as the model `alias` (resolved at link time). */
+  addModelAlias(symbol: string, alias: string, at: AnyNode | number): void;
+  /** Records a foreign key; an end may be a class of another file (`{ symbol, specifier }`), resolved at link time. */
+  addForeignKey(from: string | TableSymbolRef, to: string | TableSymbolRef, at: AnyNode | number): void;
   addSchemaTable(table: string, at: AnyNode | number): void;
+  /** Records a call that passes a table-like argument (see TableArgumentFact). */
+  addTableArgument(argument: Omit<TableArgumentFact, 'line' | 'via'>, at: AnyNode | number): void;
   /** Asks the lazy type-aware pass what `receiver` holds; it records `mode` on the entity it finds. */
   askType(receiver: AnyNode, method: string, mode: TableAccessMode): void;
   /** How many accesses this file has so far (to tell whether a chain recorded one). */
@@ -149,11 +156,24 @@ export function createSqlDetectorContext(
     addDefinition(symbol, table, at, orm) {
       facts.tableDefinitions.push(orm ? { symbol, table, via: detectorId(), line: lineOf(at), orm } : { symbol, table, via: detectorId(), line: lineOf(at) });
     },
+    addModelAlias(symbol, alias, at) {
+      facts.tableDefinitions.push({ symbol, table: '', via: detectorId(), line: lineOf(at), alias });
+    },
     addForeignKey(from, to, at) {
-      facts.foreignKeys.push({ from, to, line: lineOf(at), via: detectorId() });
+      facts.foreignKeys.push({
+        from: typeof from === 'string' ? from : '',
+        to: typeof to === 'string' ? to : '',
+        line: lineOf(at),
+        via: detectorId(),
+        ...(typeof from === 'string' ? {} : { fromSymbol: from }),
+        ...(typeof to === 'string' ? {} : { toSymbol: to }),
+      });
     },
     addSchemaTable(table, at) {
       facts.schemaTables.push({ table, line: lineOf(at), via: detectorId() });
+    },
+    addTableArgument(argument, at) {
+      facts.tableArguments.push({ ...argument, line: lineOf(at), via: detectorId() });
     },
     askType(receiver, method, mode) {
       const start = startOf(receiver);

@@ -705,13 +705,15 @@ interface WalkContext {
 }
 
 const SKIPPED_STATEMENTS = new Set([
-  'GrantStmt', 'GrantRoleStmt', 'VacuumStmt', 'ClusterStmt', 'ReindexStmt', 'CreateSeqStmt', 'AlterSeqStmt',
+  'GrantStmt', 'GrantRoleStmt', 'VacuumStmt', 'ClusterStmt', 'CreateSeqStmt', 'AlterSeqStmt',
   'CreateStatsStmt', 'CommentStmt', 'SecLabelStmt', 'LockStmt', 'TransactionStmt', 'VariableSetStmt',
   'VariableShowStmt', 'AlterOwnerStmt', 'AlterDefaultPrivilegesStmt', 'DeallocateStmt', 'ListenStmt',
   'NotifyStmt', 'UnlistenStmt', 'DiscardStmt', 'CheckPointStmt',
 ]);
 
 const RELATION_OBJECT_TYPES = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE']);
+/** Objects dropped with `… name ON table`: the table's shape changes. */
+const ON_TABLE_OBJECT_TYPES = new Set(['OBJECT_TRIGGER', 'OBJECT_POLICY', 'OBJECT_RULE']);
 
 function isObject(value: unknown): value is AstObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -929,10 +931,12 @@ function walkNode(type: string, body: AstObject, ctx: WalkContext): void {
       return;
     }
     case 'DropStmt': {
-      if (!RELATION_OBJECT_TYPES.has(String(body['removeType'])) || !Array.isArray(body['objects'])) return;
+      // DROP TRIGGER/POLICY/RULE name ON table: the object is [schema, table, name], the table is ddl.
+      const onTable = ON_TABLE_OBJECT_TYPES.has(String(body['removeType']));
+      if ((!onTable && !RELATION_OBJECT_TYPES.has(String(body['removeType']))) || !Array.isArray(body['objects'])) return;
       for (const object of body['objects']) {
         const list = isObject(object) && isObject(object['List']) ? object['List']['items'] : undefined;
-        const names = stringList(list);
+        const names = onTable ? stringList(list).slice(0, -1) : stringList(list);
         const name = names[names.length - 1];
         if (name === undefined) continue;
         const id = idFromParsedName(ctx, names.length >= 2 ? names[names.length - 2] : undefined, name);
@@ -961,6 +965,9 @@ function walkNode(type: string, body: AstObject, ctx: WalkContext): void {
     case 'CopyStmt':
       if (isRangeVar(body['relation'])) recordRangeVar(ctx, body['relation'], body['is_from'] === true ? 'write' : 'read');
       walk(body['query'], 'read', ctx);
+      return;
+    case 'ReindexStmt':
+      if (body['kind'] === 'REINDEX_OBJECT_TABLE' && isRangeVar(body['relation'])) recordRangeVar(ctx, body['relation'], 'ddl');
       return;
     case 'RefreshMatViewStmt':
       if (isRangeVar(body['relation'])) recordRangeVar(ctx, body['relation'], 'write');

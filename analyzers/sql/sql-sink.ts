@@ -1,6 +1,7 @@
 import { extractTableAccesses, isTemplateHole, type SqlDialectHint } from './sql-parse.js';
 import { DIAGNOSTIC_CODES, type SqlDetectorContext, type SqlSource } from './detector.js';
 import type { AnyNode } from './ast.js';
+import type { TableReference } from './table-references.js';
 
 /** Statements (after comments) that make a string SQL rather than some other text. */
 const SQL_START = /^\s*(\(\s*)*(with|select|insert|update|delete|merge|truncate|create|alter|drop|begin|commit|rollback|start\s+transaction|savepoint|release|lock|copy|grant|revoke|comment\s+on|refresh|vacuum|explain|do|call|replace|values|table)\b/i;
@@ -33,7 +34,7 @@ export function recordSql(
   context: SqlDetectorContext,
   source: SqlSource | undefined,
   at: AnyNode,
-  options: { hint?: SqlDialectHint; requireSqlShape?: boolean } = {},
+  options: { hint?: SqlDialectHint; requireSqlShape?: boolean; references?: ReadonlyMap<string, TableReference> } = {},
 ): void {
   if (!source) return;
   if (source.kind === 'symbol') {
@@ -46,7 +47,11 @@ export function recordSql(
   const confidence = extraction.bestEffort ? BEST_EFFORT_CONFIDENCE : 1;
   for (const access of extraction.accesses) {
     if (isTemplateHole(access.table)) continue;
-    context.addAccess({ kind: 'table', table: access.table }, access.mode, at, { confidence });
+    const reference = options.references?.get(access.table);
+    if (reference?.kind === 'target') context.addAccess(reference.target, access.mode, at, { confidence });
+    else if (reference?.kind === 'parameter') {
+      context.addAccess({ kind: 'parameter', function: reference.function, application: reference.application, argument: reference.argument }, access.mode, at, { confidence });
+    } else context.addAccess({ kind: 'table', table: access.table }, access.mode, at, { confidence });
   }
   if (!extraction.ok && extraction.error) {
     // Where the parser complained: the literal's start plus the lines before the error in its text.

@@ -65,7 +65,21 @@ export type TableAccessMode = 'read' | 'write' | 'ddl';
 export type TableTarget =
   | { kind: 'table'; table: string }
   | { kind: 'symbol'; symbol: string; specifier?: string }
-  | { kind: 'model'; orm: string; model: string };
+  | { kind: 'model'; orm: string; model: string }
+  | TableParameterTarget;
+
+/**
+ * The table is whatever the callers of a function give it: argument `argument` of application
+ * `application` of the function named `function` in this file (`buildFind = (pool) => (schema) =>
+ * …`: `schema` is application 1, argument 0). The link stage records the access at each call
+ * site that passes a table (see {@link TableArgumentFact}), not here.
+ */
+export interface TableParameterTarget {
+  kind: 'parameter';
+  function: string;
+  application: number;
+  argument: number;
+}
 
 /** One place a file reads, writes or changes the shape of a table. */
 export interface TableAccessFact {
@@ -80,6 +94,22 @@ export interface TableAccessFact {
   expandSql?: boolean;
 }
 
+/**
+ * A call that passes something table-like (an imported schema object, `X.table`) to a function:
+ * `buildFind(pool)(Users)` is callee `buildFind`, application 1, argument 0. It is an access only
+ * when the function's own SQL uses that parameter as a table (a {@link TableParameterTarget}).
+ */
+export interface TableArgumentFact {
+  callee: string;
+  /** Where the callee is imported from, when it is. */
+  specifier?: string;
+  application: number;
+  argument: number;
+  target: TableTarget;
+  line: number;
+  via: string;
+}
+
 /** A name this file gives to a table: an entity class, a Drizzle table, a model. */
 export interface TableDefinitionFact {
   /** The local name (`User`, `users`) or, for ORM models, the model name. */
@@ -89,6 +119,11 @@ export interface TableDefinitionFact {
   line: number;
   /** For ORM models: the ORM, so model references of that ORM find it. */
   orm?: string;
+  /**
+   * The symbol is another name for the model `alias` (a model handed over as `{ StripeCustomer:
+   * models.MemberStripeCustomer }`): its table is the alias's, found at link time; `table` is ''.
+   */
+  alias?: string;
 }
 
 /** A top-level constant of this file: a string (`TABLE = 'users'`, `T.sessions`) or parsed SQL. */
@@ -104,12 +139,23 @@ export interface ConstantFact {
   value?: string;
 }
 
+/** An entity or model class named by a foreign key's end instead of its table: resolved through imports at link time. */
+export interface TableSymbolRef {
+  symbol: string;
+  specifier?: string;
+}
+
 /** A foreign key: table `from` references table `to`. */
 export interface ForeignKeyFact {
+  /** The table; '' when `fromSymbol` names it. */
   from: string;
+  /** The table; '' when `toSymbol` names it. */
   to: string;
   line: number;
   via: string;
+  /** The end is a class of another file (`@ManyToOne(() => User)` with `User` imported). */
+  fromSymbol?: TableSymbolRef;
+  toSymbol?: TableSymbolRef;
 }
 
 /** A table a schema or migration declares. */
@@ -248,6 +294,8 @@ export interface FileFacts {
   exportStars: { specifier: string; typeOnly: boolean; line: number }[];
   tableAccesses: TableAccessFact[];
   tableDefinitions: TableDefinitionFact[];
+  /** Calls that pass a table-like argument, for functions whose SQL takes the table as a parameter. */
+  tableArguments: TableArgumentFact[];
   constants: ConstantFact[];
   foreignKeys: ForeignKeyFact[];
   schemaTables: SchemaTableFact[];
@@ -272,6 +320,7 @@ export function createFileFacts(module: ModuleId, loc: number): FileFacts {
     exportStars: [],
     tableAccesses: [],
     tableDefinitions: [],
+    tableArguments: [],
     constants: [],
     foreignKeys: [],
     schemaTables: [],

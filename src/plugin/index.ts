@@ -10,6 +10,7 @@ export type {
   FileFacts, ModuleId, ImportFact, ExportFact, ImportKind, ImportSyntax, TableId, TableAccessMode, TableTarget,
   TableAccessFact, TableDefinitionFact, ConstantFact, ForeignKeyFact, SchemaTableFact, TypeQuestion,
   FunctionFact, CalleeRef, ImportedFrom, CallFact, ClassFieldFact, ImplementationFact, TransactionFact, HandlerRef, EntryPointFact, EventFact, OutboundHttpFact,
+  TableParameterTarget, TableArgumentFact, TableSymbolRef,
 } from '../model/facts.js';
 export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
 export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';

@@ -1,4 +1,4 @@
-import type { FileFacts, ModuleId, TableAccessFact, TableAccessMode, TableDefinitionFact } from '../model/facts.js';
+import type { FileFacts, ModuleId, TableAccessFact, TableAccessMode, TableDefinitionFact, TableSymbolRef } from '../model/facts.js';
 import type { Diagnostic } from '../model/result.js';
 import { compareText, createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { Resolution } from '../resolve/resolve-imports.js';
@@ -35,6 +35,20 @@ export interface LinkedTables {
 
 /** Confidence kept when a symbol is found only by its name somewhere else in the repo. */
 const BY_NAME_ONLY_FACTOR = 0.7;
+/** Confidence kept when a generated schema object is matched to a declared table by its name (`Users` → `users`). */
+const BY_CONVENTION_FACTOR = 0.8;
+
+/**
+ * The table name a schema object's name stands for under the usual conventions: PascalCase or
+ * camelCase to snake_case (`OrganizationRoleUserRelations` → `organization_role_user_relations`,
+ * `SsoConnectors` → `sso_connectors`).
+ */
+export function toSnakeCase(name: string): string {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+}
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -55,19 +69,38 @@ export function linkTables(
   const findOrigin = createExportResolver(factsById, resolve);
   const allFacts = [...facts, ...resourceFacts];
   const definitionsBySymbol = new Map<string, { module: ModuleId; definition: TableDefinitionFact }[]>();
+  const aliases: { module: ModuleId; definition: TableDefinitionFact }[] = [];
   for (const fileFacts of allFacts) {
     for (const definition of fileFacts.tableDefinitions) {
+      if (definition.alias !== undefined) {
+        aliases.push({ module: fileFacts.module, definition });
+        continue;
+      }
       const key = definition.symbol;
       if (!definitionsBySymbol.has(key)) definitionsBySymbol.set(key, []);
       definitionsBySymbol.get(key)?.push({ module: fileFacts.module, definition });
     }
   }
+  // Another name for a model (`{ StripeCustomer: models.MemberStripeCustomer }`): the alias's table, when it has exactly one
+  // and the name is not a model of its own.
+  for (const { module, definition } of aliases) {
+    if (definitionsBySymbol.has(definition.symbol)) continue;
+    const tables = new Set((definitionsBySymbol.get(definition.alias ?? '') ?? []).map((candidate) => candidate.definition.table));
+    const [table] = tables;
+    if (tables.size === 1 && table !== undefined) definitionsBySymbol.set(definition.symbol, [{ module, definition: { ...definition, table } }]);
+  }
 
   const linked: LinkedTables = { accesses: [], tables: [], declared: new Set(), foreignKeys: [], diagnostics: [] };
+  /** Tables a schema or migration declares (not entity classes): what a generated schema object can stand for. */
+  const schemaDeclared = new Set<string>();
   for (const fileFacts of allFacts) {
-    for (const definition of fileFacts.tableDefinitions) if (!definition.symbol.includes('.')) linked.declared.add(definition.table);
-    for (const schemaTable of fileFacts.schemaTables) linked.declared.add(schemaTable.table);
+    for (const definition of fileFacts.tableDefinitions) if (!definition.symbol.includes('.') && definition.alias === undefined) linked.declared.add(definition.table);
+    for (const schemaTable of fileFacts.schemaTables) {
+      linked.declared.add(schemaTable.table);
+      schemaDeclared.add(schemaTable.table);
+    }
     for (const foreignKey of fileFacts.foreignKeys) {
+      if (foreignKey.fromSymbol || foreignKey.toSymbol) continue;
       linked.foreignKeys.push({ from: foreignKey.from, to: foreignKey.to, file: fileFacts.module, line: foreignKey.line });
     }
   }
@@ -79,7 +112,7 @@ export function linkTables(
     const constant = moduleFacts.constants.find((fact) => fact.symbol === symbol);
     if (constant?.table !== undefined) return [{ table: constant.table }];
     if (constant?.sql !== undefined) return constant.sql;
-    const definition = moduleFacts.tableDefinitions.find((fact) => fact.symbol === symbol);
+    const definition = moduleFacts.tableDefinitions.find((fact) => fact.symbol === symbol && fact.alias === undefined);
     return definition ? [{ table: definition.table }] : undefined;
   };
 
@@ -87,10 +120,11 @@ export function linkTables(
     module: ModuleId,
     symbol: string,
     specifier: string | undefined,
-  ): { tables: { table: string; mode?: TableAccessMode }[]; byNameOnly: boolean } | undefined => {
+  ): { tables: { table: string; mode?: TableAccessMode }[]; factor: number } | undefined => {
+    let generated = false;
     if (specifier === undefined) {
       const local = lookUpIn(module, symbol);
-      if (local) return { tables: local, byNameOnly: false };
+      if (local) return { tables: local, factor: 1 };
     } else {
       const target = resolve(module, specifier);
       if (target.kind === 'module') {
@@ -99,25 +133,29 @@ export function linkTables(
         const origin = head === '' ? undefined : findOrigin(target.target, head);
         if (origin && origin.localName !== '*') {
           const found = lookUpIn(origin.module, [origin.localName, ...rest].join('.'));
-          if (found) return { tables: found, byNameOnly: false };
+          if (found) return { tables: found, factor: 1 };
         } else if (origin?.localName === '*' && rest.length > 0) {
           return resolveSymbol(origin.module, rest.join('.'), undefined);
         } else if (!origin) {
           // CommonJS (`module.exports = X`, `exports.X = …`) has no export facts: look the name up directly,
           // and take a default require of a module that defines exactly one table as that table.
           const direct = lookUpIn(target.target, symbol);
-          if (direct) return { tables: direct, byNameOnly: false };
-          const definitions = factsById.get(target.target)?.tableDefinitions ?? [];
+          if (direct) return { tables: direct, factor: 1 };
+          const definitions = (factsById.get(target.target)?.tableDefinitions ?? []).filter((definition) => definition.alias === undefined);
           const tables = [...new Set(definitions.map((definition) => definition.table))];
           if (head === 'default' && rest.length === 0 && tables.length === 1 && tables[0] !== undefined) {
-            return { tables: [{ table: tables[0] }], byNameOnly: false };
+            return { tables: [{ table: tables[0] }], factor: 1 };
           }
+          // A name the package does not define in its sources (generated at build time, as logto's `@logto/schemas`).
+          generated = head !== 'default' && rest.length === 0;
         }
       }
     }
     const candidates = definitionsBySymbol.get(symbol.split('.').pop() ?? symbol) ?? [];
     const tables = [...new Set(candidates.map((candidate) => candidate.definition.table))];
-    if (tables.length === 1 && tables[0] !== undefined) return { tables: [{ table: tables[0] }], byNameOnly: true };
+    if (tables.length === 1 && tables[0] !== undefined) return { tables: [{ table: tables[0] }], factor: BY_NAME_ONLY_FACTOR };
+    const conventional = generated ? toSnakeCase(symbol) : undefined;
+    if (conventional !== undefined && schemaDeclared.has(conventional)) return { tables: [{ table: conventional }], factor: BY_CONVENTION_FACTOR };
     return undefined;
   };
 
@@ -158,51 +196,69 @@ export function linkTables(
     linked.accesses.push({ module, table, mode, line: access.line, via: access.via, confidence: Math.round(confidence * 100) / 100 });
   };
 
-  for (const fileFacts of facts) {
-    for (const access of fileFacts.tableAccesses) {
-      const target = access.target;
-      if (target.kind === 'table') {
-        add(fileFacts.module, access, target.table, access.mode, access.confidence);
-        continue;
-      }
-      if (target.kind === 'model') {
-        const table = resolveModel(target.orm, target.model);
-        if (table !== undefined) add(fileFacts.module, access, table, access.mode, access.confidence);
-        else if (!target.model.includes('.')) {
-          linked.diagnostics.push(
-            createDiagnostic(
-              DIAGNOSTIC_CODES.tableUnresolved,
-              `${target.orm} model "${target.model}" is used here but no schema defines it; the access is not counted. Include the schema file (e.g. schema.prisma) in the analyzed directory.`,
-              fileFacts.module,
-              access.line,
-            ),
-          );
-        }
-        continue;
-      }
-      // A class imported from an installed package (`TextSelection.create(…)` from prosemirror) is no table of this repo.
-      if (target.specifier !== undefined) {
-        const origin = resolve(fileFacts.module, target.specifier).kind;
-        if (origin === 'external' || origin === 'builtin') continue;
-      }
-      const resolved = resolveSymbol(fileFacts.module, target.symbol, target.specifier);
-      if (!resolved) {
-        linked.diagnostics.push(
-          createDiagnostic(
-            DIAGNOSTIC_CODES.tableUnresolved,
-            `"${target.symbol}"${target.specifier ? ` (imported from "${target.specifier}")` : ''} is used as a table${access.expandSql ? "'s SQL" : ''} by ${access.via}, but seams found no table name, entity or SQL constant for it; the access is not counted.`,
-            fileFacts.module,
-            access.line,
-          ),
-        );
-        continue;
-      }
-      const confidence = access.confidence * (resolved.byNameOnly ? BY_NAME_ONLY_FACTOR : 1);
-      for (const { table, mode } of resolved.tables) {
-        add(fileFacts.module, access, table, access.expandSql && mode ? mode : access.mode, confidence);
+  // Foreign keys to (or from) an entity or model of another file: only ends that resolve exactly (no guess by name).
+  for (const fileFacts of allFacts) {
+    for (const foreignKey of fileFacts.foreignKeys) {
+      if (!foreignKey.fromSymbol && !foreignKey.toSymbol) continue;
+      const tablesOf = (table: string, symbol: TableSymbolRef | undefined): string[] => {
+        if (!symbol) return [table];
+        const resolved = resolveSymbol(fileFacts.module, symbol.symbol, symbol.specifier);
+        return resolved?.factor === 1 ? resolved.tables.filter((entry) => entry.mode === undefined).map((entry) => entry.table) : [];
+      };
+      for (const from of tablesOf(foreignKey.from, foreignKey.fromSymbol)) {
+        for (const to of tablesOf(foreignKey.to, foreignKey.toSymbol)) linked.foreignKeys.push({ from, to, file: fileFacts.module, line: foreignKey.line });
       }
     }
   }
+
+  /** Links one access of `module` (a `parameter` target is a function's signature, not an access: see {@link linkTableArguments}). */
+  const linkAccess = (module: ModuleId, access: TableAccessFact): void => {
+    const target = access.target;
+    if (target.kind === 'parameter') return;
+    if (target.kind === 'table') {
+      add(module, access, target.table, access.mode, access.confidence);
+      return;
+    }
+    if (target.kind === 'model') {
+      const table = resolveModel(target.orm, target.model);
+      if (table !== undefined) add(module, access, table, access.mode, access.confidence);
+      else if (!target.model.includes('.')) {
+        linked.diagnostics.push(
+          createDiagnostic(
+            DIAGNOSTIC_CODES.tableUnresolved,
+            `${target.orm} model "${target.model}" is used here but no schema defines it; the access is not counted. Include the schema file (e.g. schema.prisma) in the analyzed directory.`,
+            module,
+            access.line,
+          ),
+        );
+      }
+      return;
+    }
+    // A class imported from an installed package (`TextSelection.create(…)` from prosemirror) is no table of this repo.
+    if (target.specifier !== undefined) {
+      const origin = resolve(module, target.specifier).kind;
+      if (origin === 'external' || origin === 'builtin') return;
+    }
+    const resolved = resolveSymbol(module, target.symbol, target.specifier);
+    if (!resolved) {
+      linked.diagnostics.push(
+        createDiagnostic(
+          DIAGNOSTIC_CODES.tableUnresolved,
+          `"${target.symbol}"${target.specifier ? ` (imported from "${target.specifier}")` : ''} is used as a table${access.expandSql ? "'s SQL" : ''} by ${access.via}, but seams found no table name, entity or SQL constant for it; the access is not counted.`,
+          module,
+          access.line,
+        ),
+      );
+      return;
+    }
+    const confidence = access.confidence * resolved.factor;
+    for (const { table, mode } of resolved.tables) {
+      add(module, access, table, access.expandSql && mode ? mode : access.mode, confidence);
+    }
+  };
+
+  for (const fileFacts of facts) for (const access of fileFacts.tableAccesses) linkAccess(fileFacts.module, access);
+  for (const access of linkTableArguments(facts, findOrigin, resolve)) linkAccess(access.module, access);
 
   const tables = new Set<string>(linked.declared);
   for (const access of linked.accesses) tables.add(access.table);
@@ -216,4 +272,50 @@ export function linkTables(
   );
   linked.foreignKeys.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.file, b.file) || a.line - b.line);
   return linked;
+}
+
+/** An access made at a call site by a function whose SQL takes its table as a parameter. */
+type CallSiteAccess = TableAccessFact & { module: ModuleId };
+
+/**
+ * The accesses of calls that pass a schema object to a function whose SQL uses that parameter as
+ * a table (`buildFind(pool)(Users)` with `buildFind = (pool) => (schema) => … sql\`select … from
+ * ${table}\``): one per (call, mode), at the call's line, with the mode and detector of the
+ * function's SQL. The function is found through the call's import (and barrels); one level only
+ * (a function that passes its own parameter on to such a function is not followed).
+ */
+function linkTableArguments(
+  facts: FileFacts[],
+  findOrigin: (module: ModuleId, name: string) => { module: ModuleId; localName: string } | undefined,
+  resolve: (from: ModuleId, specifier: string) => Resolution,
+): CallSiteAccess[] {
+  const signatures = new Map<string, TableAccessFact[]>();
+  for (const fileFacts of facts) {
+    for (const access of fileFacts.tableAccesses) {
+      if (access.target.kind !== 'parameter') continue;
+      const key = `${fileFacts.module}\u0000${access.target.function}`;
+      signatures.set(key, [...(signatures.get(key) ?? []), access]);
+    }
+  }
+  if (signatures.size === 0) return [];
+  const accesses: CallSiteAccess[] = [];
+  for (const fileFacts of facts) {
+    for (const call of fileFacts.tableArguments) {
+      let key = `${fileFacts.module}\u0000${call.callee}`;
+      if (call.specifier !== undefined) {
+        const target = resolve(fileFacts.module, call.specifier);
+        const origin = target.kind === 'module' ? findOrigin(target.target, call.callee) : undefined;
+        if (!origin || origin.localName === '*') continue;
+        key = `${origin.module}\u0000${origin.localName}`;
+      }
+      const seen = new Set<TableAccessMode>();
+      for (const signature of signatures.get(key) ?? []) {
+        const parameter = signature.target;
+        if (parameter.kind !== 'parameter' || parameter.application !== call.application || parameter.argument !== call.argument || seen.has(signature.mode)) continue;
+        seen.add(signature.mode);
+        accesses.push({ module: fileFacts.module, target: call.target, mode: signature.mode, line: call.line, via: signature.via, confidence: signature.confidence });
+      }
+    }
+  }
+  return accesses;
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/analyze.js';
 import type { AnalysisResult } from '../../src/model/result.js';
 import { createTempRepo } from '../helpers.js';
+import { toSnakeCase } from '../../src/tables/link-tables.js';
 
 function tableEdges(result: AnalysisResult): string[] {
   return result.edges
@@ -72,4 +73,106 @@ test('link: a class imported from an installed package is no table, and no diagn
   });
   assert.deepEqual(result.diagnostics, []);
   assert.deepEqual(result.tables, []);
+});
+
+/** A workspace whose schema package generates its table objects at build time (they are not in the sources). */
+function generatedSchemaRepo(extra: Record<string, string> = {}): string {
+  return createTempRepo({
+    'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+    'packages/schemas/package.json': JSON.stringify({ name: '@acme/schemas', main: 'src/index.ts' }),
+    'packages/schemas/src/index.ts': "export * from './db-entries/index.js';\nexport const other = 1;",
+    'packages/schemas/tables/users.sql': 'create table users (id varchar(21) primary key);\ncreate table organization_role_user_relations (user_id varchar(21) references users (id));',
+    'packages/core/package.json': JSON.stringify({ name: '@acme/core', dependencies: { '@acme/schemas': 'workspace:*' } }),
+    'packages/core/src/database/find.ts': [
+      'export const buildFind = (pool) => (schema) => {',
+      '  const { table } = convertToIdentifiers(schema);',
+      '  return async (id) => pool.one(sql`select * from ${table} where id = ${id}`);',
+      '};',
+    ].join('\n'),
+    ...extra,
+  });
+}
+
+test('link: a schema object the workspace package does not define maps to the declared table of its snake_case name', () => {
+  const result = analyze({
+    root: generatedSchemaRepo({
+      'packages/core/src/queries/users.ts': [
+        "import { Users, OrganizationRoleUserRelations, Orders } from '@acme/schemas';",
+        "import { buildFind } from '../database/find.js';",
+        'const { table } = convertToIdentifiers(Users);',
+        'const relations = convertToIdentifiers(OrganizationRoleUserRelations);',
+        'export const findUser = buildFind(pool)(Users);',
+        'export const a = () => pool.query(sql`delete from ${relations.table} where ${relations.fields.userId} = ${id}`);',
+        'export const b = () => pool.query(sql`select * from ${table}`);',
+        'export const c = () => { const { table: orders } = convertToIdentifiers(Orders); return pool.query(sql`select * from ${orders}`); };',
+      ].join('\n'),
+    }),
+  });
+  const accesses = tableEdges(result).filter((edge) => !edge.includes(' fk '));
+  assert.deepEqual(accesses, [
+    'packages/core/src/queries/users.ts writes organization_role_user_relations @packages/core/src/queries/users.ts:6 raw-sql 0.8',
+    'packages/core/src/queries/users.ts reads users @packages/core/src/queries/users.ts:5,packages/core/src/queries/users.ts:7 raw-sql 0.8',
+  ]);
+  // `Orders` has no declared table: a diagnostic, no guessed table. The builder's own SQL is no access of its file.
+  assert.deepEqual(
+    result.diagnostics.filter((d) => d.code === 'table-unresolved').map((d) => [d.file, d.line]),
+    [['packages/core/src/queries/users.ts', 8]],
+  );
+});
+
+test('link: a name the package does define, or a local one, is not matched by convention', () => {
+  const result = analyze({
+    root: generatedSchemaRepo({
+      'packages/schemas/src/index.ts': "export * from './db-entries/index.js';\nexport const Users = { table: 'people' };",
+      'packages/core/src/queries/users.ts': "import { Users } from '@acme/schemas';\nconst { table } = convertToIdentifiers(Users);\nexport const b = () => pool.query(sql`select * from ${table}`);",
+    }),
+  });
+  assert.deepEqual(tableEdges(result).filter((edge) => !edge.includes(' fk ')), []);
+  assert.deepEqual(result.diagnostics.filter((d) => d.code === 'table-unresolved').map((d) => [d.file, d.line]), [['packages/core/src/queries/users.ts', 3]]);
+});
+
+test('link: toSnakeCase follows the usual naming conventions', () => {
+  assert.deepEqual(
+    ['Users', 'OrganizationRoleUserRelations', 'SsoConnectors', 'OIDCModelInstances', 'userAvatars'].map(toSnakeCase),
+    ['users', 'organization_role_user_relations', 'sso_connectors', 'oidc_model_instances', 'user_avatars'],
+  );
+});
+
+test('link: foreign keys to entities and models of other files resolve through imports (an unresolved end drops the key)', () => {
+  const result = analyze({
+    root: createTempRepo({
+      'src/entities/user.ts': "import { Entity } from 'typeorm';\n@Entity('app_users')\nexport class User {}",
+      'src/entities/index.ts': "export * from './user';",
+      'src/entities/photo.ts': [
+        "import { Entity, ManyToOne } from 'typeorm';",
+        "import { User } from './index';",
+        "import { Album } from './album';",
+        "@Entity('photos')",
+        'export class Photo {',
+        '  @ManyToOne(() => User) owner: User;',
+        '  @ManyToOne(() => Album) album: Album;',
+        '}',
+      ].join('\n'),
+      'src/entities/album.ts': 'export class Album {}',
+    }),
+  });
+  assert.deepEqual(
+    result.edges.filter((edge) => edge.kind === 'fk').map((edge) => `${edge.from}->${edge.to} @${edge.locations.map((l) => `${l.file}:${l.line}`).join(',')}`),
+    ['photos->app_users @src/entities/photo.ts:6'],
+  );
+});
+
+test('link: a model alias (a registry model handed over under another name) resolves to that model, unless ambiguous', () => {
+  const result = analyze({
+    root: createTempRepo({
+      'core/models/redirect.js': "const ghostBookshelf = require('./base');\nconst Redirect = ghostBookshelf.Model.extend({ tableName: 'redirects' });\nmodule.exports = { Redirect: ghostBookshelf.model('Redirect', Redirect) };",
+      'core/services/wiring.js': "const models = require('../models');\nmodule.exports = () => new Repo({ LinkRedirect: models.Redirect, Other: models.Missing });",
+      'core/services/repo.js': "module.exports = class Repo {\n  constructor(deps) { this.LinkRedirectModel = deps.LinkRedirect; this.OtherModel = deps.Other; }\n  async save(link) { await this.LinkRedirectModel.add(link, {}); await this.OtherModel.add(link, {}); }\n};",
+    }),
+  });
+  assert.deepEqual(
+    result.edges.filter((edge) => edge.kind === 'writes').map((edge) => `${edge.from} ${edge.to} @${edge.locations.map((l) => l.line).join(',')} ${edge.confidence}`),
+    ['core/services/repo.js redirects @3 0.35'],
+  );
+  assert.deepEqual(result.diagnostics.filter((d) => d.code === 'table-unresolved').map((d) => [d.file, d.line, d.message.split('"')[1]]), [['core/services/repo.js', 3, 'Other']]);
 });

@@ -7,6 +7,7 @@ import { objectionDetector } from './objection.js';
 import { prismaDetector } from './prisma.js';
 import { rawSqlDetector } from './raw-sql.js';
 import { sequelizeDetector } from './sequelize.js';
+import { tableArgumentsDetector } from './table-arguments.js';
 import { typeormDetector } from './typeorm.js';
 
 /** Every SQL detector, one per client library. A test fails when a detector file is missing here. */
@@ -20,4 +21,5 @@ export const sqlDetectors: readonly SqlDetector[] = [
   prismaDetector,
   sequelizeDetector,
   objectionDetector,
+  tableArgumentsDetector,
 ];

@@ -2,6 +2,7 @@ import type { CallExpression } from 'oxc-parser';
 import type { ParsedFile, TableTarget } from '../../../src/plugin/index.js';
 import { innerCalls, memberPath, stringValue, toCallChain, unwrap, walkNodes, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
 import { DIAGNOSTIC_CODES, defineSqlDetector, toTableIdFromText, type SqlDetectorContext } from '../detector.js';
+import { toClassTableName } from '../table-references.js';
 
 // Helpers shared by the query-builder detectors (knex, Kysely, Drizzle) live here, so the three
 // agree on which chain belongs to whom and no table is counted twice.
@@ -78,14 +79,15 @@ export function toQuotedTableId(text: string): string | undefined {
 }
 
 /**
- * What a query-builder argument names as a table: a literal or a file constant (case kept, see
+ * What a query-builder argument names as a table: a literal, a file constant or the enclosing
+ * class's table name (`this.tableName` after `super('events', db)`; case kept, see
  * {@link toQuotedTableId}), else what `context.toTableTarget` makes of it (an imported name).
  */
 export function toBuilderTableTarget(context: SqlDetectorContext, node: AnyNode | undefined): TableTarget | undefined {
   if (!node) return undefined;
   const literal = stringValue(node);
   const path = literal === undefined ? memberPath(node) : undefined;
-  const text = literal ?? (path && path[0] !== 'this' ? context.constants.get(path.join('.'))?.value : undefined);
+  const text = literal ?? (path && path[0] !== 'this' ? context.constants.get(path.join('.'))?.value : toClassTableName(context, node));
   if (text !== undefined) {
     const table = toQuotedTableId(text);
     return table === undefined ? undefined : { kind: 'table', table };
@@ -118,11 +120,13 @@ function readLocalConstants(file: ParsedFile): Map<string, string | null> {
 
 /**
  * The text a template hole stands for when it is a constant: a top-level constant of the file
- * (`${TABLE}`, `${T.users}`) or a string `const` declared once anywhere in the file.
+ * (`${TABLE}`, `${T.users}`), a string `const` declared once anywhere in the file, or the table
+ * name of the enclosing class (`${this.tableName}` after `super('events', db)`).
  */
 export function toConstantText(context: SqlDetectorContext, node: AnyNode): string | undefined {
   const path = memberPath(node);
-  if (!path || path[0] === 'this') return undefined;
+  if (!path) return undefined;
+  if (path[0] === 'this') return toClassTableName(context, node);
   const constant = context.constants.get(path.join('.'));
   if (constant?.value !== undefined) return constant.value;
   if (path.length !== 1 || constant) return undefined;
@@ -419,9 +423,10 @@ function isKnexBuilder(node: AnyNode | null | undefined): boolean {
 }
 
 /**
- * Names that hold a knex builder: parameters and variables typed as knex's (`qb: Knex.QueryBuilder`,
- * `trx: Knex.Transaction`) and variables given a query that is not awaited (`let query = this.db(T)`,
- * so `query = query.leftJoin('t', …)` continues it). By name, for the whole file.
+ * Names that hold a knex builder: parameters, variables and class fields (`this.query`) typed as
+ * knex's (`qb: Knex.QueryBuilder`, `trx: Knex.Transaction`) and variables or fields given a query
+ * that is not awaited (`let query = this.db(T)`, so `query = query.leftJoin('t', …)` continues it;
+ * `this.query = this.db(T)`). By name, for the whole file.
  */
 function knexTypedNames(file: ParsedFile): Set<string> {
   let names = knexTyped.get(file);
@@ -430,7 +435,15 @@ function knexTypedNames(file: ParsedFile): Set<string> {
   const typed = /\bKnex\b/.test(file.text);
   walkNodes(file.program, (record) => {
     const annotation = record.typeAnnotation as { start: number; end: number } | null | undefined;
-    if (typed && record.type === 'Identifier' && annotation && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end))) found.add(record.name as string);
+    const isKnexType = typed && annotation !== null && annotation !== undefined && /\bKnex\b/.test(file.text.slice(annotation.start, annotation.end));
+    if (isKnexType && record.type === 'Identifier') found.add(record.name as string);
+    // A class field typed as knex's (`public internalQuery: Knex.QueryBuilder`) is `this.internalQuery`.
+    const key = record.key as AnyNode | undefined;
+    if (isKnexType && record.type === 'PropertyDefinition' && key?.type === 'Identifier') found.add(`this.${key.name}`);
+    if (record.type === 'AssignmentExpression') {
+      const left = memberPath(record.left as AnyNode);
+      if (left?.length === 2 && left[0] === 'this' && isKnexBuilder(record.right as AnyNode)) found.add(left.join('.'));
+    }
     if (record.type === 'VariableDeclarator') {
       const id = record.id as AnyNode;
       if (id.type === 'Identifier' && isKnexBuilder(record.init as AnyNode | null)) found.add(id.name);
@@ -572,7 +585,7 @@ export const knexDetector = defineSqlDetector({
       head.call.arguments.length > 0 && isKnexName(calleeName) && !VERB_PREFIX.test(calleeName) && !/^[A-Z][a-z]/.test(calleeName) && head.call.property !== 'transaction';
     // `em.getKnex()('users')`, `this.getDb().from('users')`: a factory of knex instances.
     // `(qb: Knex.QueryBuilder) => qb.from('t')`, `let query = this.db(T); query = query.join(…)`: a name holding a knex builder.
-    const typed = head.path.length === 1 && knexTypedNames(context.file).has(head.path[0] ?? '');
+    const typed = (head.path.length === 1 || (head.path.length === 2 && head.path[0] === 'this')) && knexTypedNames(context.file).has(head.path.join('.'));
     const onKnex = typed || isKnexName(head.path.at(-1)) || (head.call.arguments.length === 0 && isKnexName(callee.at(-1)));
     const inKnexChain = head.path.length === 1 && head.call.property !== undefined && knexChains.visibleAt(context, chain).has(KNEX_CHAIN);
     const inSubquery = inKnexChain && SUBQUERY_STARTS.has(head.call.property ?? '');

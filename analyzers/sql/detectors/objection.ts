@@ -1,8 +1,9 @@
 import type { Class, MethodDefinition, ObjectExpression, Program } from 'oxc-parser';
 import type { TableTarget } from '../../../src/plugin/index.js';
 import { classScopeVisitor, memberPath, stringValue, unwrap, type AnyNode, type CallChain } from '../ast.js';
+import { toLoopStrings } from '../table-references.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
-import { isSequelizeRegistryCall, readRequires, toRegistryModel } from './sequelize.js';
+import { isSequelizeRegistryCall, readRequires, REGISTRY_PATHS, toRegistryModel } from './sequelize.js';
 
 /** Objection query-builder methods that change rows; any other chain after `query()` reads. */
 const OBJECTION_WRITES = new Set([
@@ -27,6 +28,8 @@ const IMPORTED_MODEL_CONFIDENCE = 0.9;
 const INJECTED_MODEL_CONFIDENCE = 0.5;
 /** A field holding an injected model: `OfferModel`, `_Member`, `#MemberModel` (the private `#` is not part of the name). */
 const INJECTED_MODEL_FIELD = /^_?([A-Z][A-Za-z0-9]*?)(?:Model)?$/;
+/** A local name (a parameter, a destructured option) holding a model handed in: `InviteModel` is the model `Invite`. */
+const PASSED_MODEL_NAME = /^([A-Z][A-Za-z0-9]*)Model$/;
 /** Ghost bulk operations whose second argument names the table they change (`bulkDestroy(ids, 'emails')`). */
 const GHOST_BULK_OPERATIONS = new Set(['bulkAdd', 'bulkEdit', 'bulkDestroy']);
 /** Imports of ORMs whose models injected fields could also hold. */
@@ -209,9 +212,29 @@ function toModelBase(chain: CallChain, context: SqlDetectorContext, state: Objec
   const imported = context.file.importOf(name);
   const required = imported ? undefined : state.required.get(name);
   const source = imported ?? required;
+  const passed = source ? undefined : PASSED_MODEL_NAME.exec(name)?.[1];
+  if (passed !== undefined && !OTHER_ORM_IMPORTS.test(context.file.text)) {
+    // A model handed in by name (`add({ InviteModel })`, `constructor({ SettingsModel })`), like an injected field.
+    return { target: { kind: 'symbol', symbol: passed }, confidence: INJECTED_MODEL_CONFIDENCE, kind: 'injected', start: 0 };
+  }
   if (!source || !/^[A-Z]/.test(name) || source.importedName === '*' || NOT_MODEL_PACKAGES.test(source.specifier)) return undefined;
   const target = required ? { kind: 'symbol' as const, symbol: required.importedName, specifier: required.specifier } : context.toTableTarget(base);
   return target ? { target, confidence: IMPORTED_MODEL_CONFIDENCE, kind: 'imported', start: 0 } : undefined;
+}
+
+/**
+ * Models handed to a service under another name (`new LinkClickRepository({ MemberLinkClickEventModel:
+ * models.MemberClickEvent })`, `{ StripeCustomer: models.MemberStripeCustomer }`): the name the
+ * service reads them by (`this.#MemberLinkClickEventModel`, `deps.StripeCustomer`) is an alias of the registry model.
+ */
+function recordModelAliases(node: ObjectExpression, context: SqlDetectorContext): void {
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+    const name = PASSED_MODEL_NAME.exec(property.key.name)?.[1] ?? property.key.name;
+    const path = memberPath(property.value as AnyNode);
+    const model = path && path.length >= 2 && REGISTRY_PATHS.has(path.slice(0, -1).join('.')) ? path[path.length - 1] : undefined;
+    if (model !== undefined && /^[A-Z]/.test(name) && /^[A-Z]/.test(model) && model !== name) context.addModelAlias(name, model, property);
+  }
 }
 
 function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
@@ -223,11 +246,15 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
   const first = links[0];
   if (!first?.call || first.property === undefined) return;
   const isBulk = GHOST_BULK_OPERATIONS.has(first.property) && first.arguments.length >= 2;
-  const bulkTable = isBulk ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
-  // `bulkDestroy(ids, table)` in a loop over table names: the table is only known at run time.
-  if (isBulk && bulkTable === undefined) return;
-  const target: TableTarget = bulkTable !== undefined ? { kind: 'table', table: toTableId(bulkTable) } : model.target;
-  const record = (mode: 'read' | 'write') => context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
+  const literal = isBulk ? stringValue(first.arguments[1] as AnyNode | undefined) : undefined;
+  // `for (const table of ['posts_meta', …]) bulkDestroy(ids, table)`: each table of the list.
+  const bulkTables = literal !== undefined ? [literal] : isBulk ? toLoopStrings(context, first.arguments[1] as AnyNode | undefined) : undefined;
+  // `bulkDestroy(ids, table)` with a table only known at run time.
+  if (isBulk && bulkTables === undefined) return;
+  const targets: TableTarget[] = bulkTables ? bulkTables.map((table) => ({ kind: 'table', table: toTableId(table) })) : [model.target];
+  const record = (mode: 'read' | 'write') => {
+    for (const target of targets) context.addAccess(target, mode, first.call ?? chain.node, { confidence: model.confidence });
+  };
   const later = links.slice(1).map((link) => link.property ?? '');
   if (first.property === 'query' && model.kind !== 'bookshelf' && model.kind !== 'registry' && !later.some((name) => BOOKSHELF_READS.has(name))) {
     // `Person.query(trx)`, never `Db.query('SELECT …')` (raw SQL is the raw-sql detector's).
@@ -263,13 +290,16 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
  * User(…).save()`, and Ghost's `models.Post.findOne/findAll/findPage` (read) and
  * `add/edit/destroy` (write), by model name with confidence 0.7; the same calls and Bookshelf chains on
  * a model injected into a service (`this.OfferModel`, `this._Member`, `this.#Member`), by the
- * field's name, with confidence 0.5. Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
- * the table they name (nothing is recorded when that name is not a literal).
+ * field's name, with confidence 0.5, and likewise on a local name such as `InviteModel` (a model passed in as an
+ * option or parameter), also when the service is handed the model under another name (`{ StripeCustomer:
+ * models.MemberStripeCustomer }` makes `StripeCustomer` an alias of that model). Ghost's `bulkAdd/bulkEdit/bulkDestroy(ids, 'table')` change
+ * the table they name (a literal, or each name of a `for (const t of LIST)` over literal names;
+ * nothing is recorded when the name is only known at run time).
  */
 export const objectionDetector = defineSqlDetector({
   id: 'objection',
   description: 'Objection.js and Bookshelf (and Ghost models): static tableName, Model.extend, query() and forge/fetch chains',
-  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\bthis\.[#_]?[A-Z]\w*\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
+  textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\b(?:this\.[#_]?[A-Z]\w*|[A-Z]\w*Model)\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
   onChain: onObjectionChain,
   visitor(context) {
     return {
@@ -277,6 +307,9 @@ export const objectionDetector = defineSqlDetector({
         stateOf(context);
       },
       ...classScopeVisitor(() => stateOf(context).classes),
+      ObjectExpression(node: ObjectExpression) {
+        recordModelAliases(node, context);
+      },
     };
   },
 });

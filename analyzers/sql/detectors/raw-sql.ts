@@ -3,6 +3,7 @@ import { memberPath, startOf, stringValue, unwrap, type AnyNode } from '../ast.j
 import { defineSqlDetector, type SqlDetectorContext, type SqlSource } from '../detector.js';
 import { fromTemplateParts } from '../sql-parse.js';
 import { recordSql } from '../sql-sink.js';
+import { toTableReference, type TableReference } from '../table-references.js';
 import { createNameScopes, declareCtes, toConstantText } from './knex.js';
 
 /** Methods that take a whole SQL statement as their first argument, by client. */
@@ -45,6 +46,9 @@ const cteScopes = createNameScopes();
 /** Query-builder helpers that put an identifier or raw text into a template: Kysely `sql.table/id/raw`, slonik `sql.identifier`. */
 const IDENTIFIER_HELPERS = new Set(['table', 'id', 'identifier', 'raw']);
 
+/** Prefix of the stand-in names of holes that name a schema object's table. */
+const REFERENCE_PREFIX = '__seams_ref_';
+
 /** `"a"."b"` from `a.b` or `['a', 'b']`. */
 function toQuotedIdentifier(parts: string[]): string {
   return parts.map((part) => `"${part.replace(/"/g, '""')}"`).join('.');
@@ -56,7 +60,7 @@ function toQuotedIdentifier(parts: string[]): string {
  * holes are pasted in) a constant of the file (`${TABLE}`). In a tagged template other holes are
  * bound values, so they stay holes.
  */
-function toHoleText(context: SqlDetectorContext, expression: AnyNode, tagged: boolean): string | undefined {
+function toHoleText(context: SqlDetectorContext, expression: AnyNode, tagged: boolean, references: Map<string, TableReference>): string | undefined {
   const inner = unwrap(expression);
   if (inner.type === 'CallExpression') {
     const path = memberPath(inner.callee as AnyNode);
@@ -66,7 +70,10 @@ function toHoleText(context: SqlDetectorContext, expression: AnyNode, tagged: bo
     if (helper === 'raw') return stringValue(argument);
     if (argument.type === 'ArrayExpression') {
       const parts = argument.elements.map((element) => (element ? stringValue(element as AnyNode) : undefined));
-      return parts.every((part): part is string => part !== undefined) && parts.length > 0 ? toQuotedIdentifier(parts) : undefined;
+      if (parts.every((part): part is string => part !== undefined) && parts.length > 0) return toQuotedIdentifier(parts);
+      // `sql.identifier([table])`: one name that stands for a schema object's table.
+      const only = argument.elements.length === 1 ? argument.elements[0] : undefined;
+      return only && only.type !== 'SpreadElement' ? toReferenceText(context, only as AnyNode, true, references) : undefined;
     }
     if (helper === 'id') {
       // Kysely `sql.id('schema', 'table')`: one identifier part per argument.
@@ -76,27 +83,40 @@ function toHoleText(context: SqlDetectorContext, expression: AnyNode, tagged: bo
     const name = stringValue(argument);
     return name === undefined ? undefined : toQuotedIdentifier(name.split('.'));
   }
-  return tagged ? undefined : toConstantText(context, inner);
+  return tagged ? toReferenceText(context, inner, false, references) : toConstantText(context, inner);
 }
 
-/** The SQL of an argument, with the template holes seams can fill filled in (see {@link toHoleText}). */
-function toSqlSourceWithHoles(context: SqlDetectorContext, node: AnyNode): SqlSource | undefined {
+/** A quoted stand-in name for a hole that names a schema object's table (see toTableReference), remembered in `references`. */
+function toReferenceText(context: SqlDetectorContext, expression: AnyNode, identifier: boolean, references: Map<string, TableReference>): string | undefined {
+  const reference = toTableReference(context, expression, identifier);
+  if (!reference) return undefined;
+  const name = `${REFERENCE_PREFIX}${references.size}__`;
+  references.set(name, reference);
+  return `"${name}"`;
+}
+
+/**
+ * The SQL of an argument, with the template holes seams can fill filled in (see {@link toHoleText});
+ * holes that name a schema object's table get a stand-in name listed in `references`.
+ */
+function toSqlSourceWithHoles(context: SqlDetectorContext, node: AnyNode): { source: SqlSource | undefined; references: Map<string, TableReference> } {
+  const references = new Map<string, TableReference>();
   const inner = unwrap(node);
   const template: TemplateLiteral | undefined = inner.type === 'TemplateLiteral' ? inner : inner.type === 'TaggedTemplateExpression' ? inner.quasi : undefined;
-  if (!template || template.expressions.length === 0) return context.toSqlSource(node);
+  if (!template || template.expressions.length === 0) return { source: context.toSqlSource(node), references };
   const tagged = inner.type === 'TaggedTemplateExpression';
   const cooked = (index: number) => template.quasis[index]?.value.cooked ?? template.quasis[index]?.value.raw ?? '';
   const parts = [cooked(0)];
   let filled = false;
   for (const [index, expression] of template.expressions.entries()) {
-    const text = toHoleText(context, expression as AnyNode, tagged);
+    const text = toHoleText(context, expression as AnyNode, tagged, references);
     if (text === undefined) parts.push(cooked(index + 1));
     else {
       parts[parts.length - 1] += text + cooked(index + 1);
       filled = true;
     }
   }
-  return filled ? { kind: 'text', text: fromTemplateParts(parts), offset: startOf(template) + 1 } : context.toSqlSource(node);
+  return { source: filled ? { kind: 'text', text: fromTemplateParts(parts), offset: startOf(template) + 1 } : context.toSqlSource(node), references };
 }
 
 /** The context, but dropping accesses to the given CTE names (SQL names are case-folded, knex keeps case). */
@@ -151,15 +171,19 @@ export const rawSqlDetector = defineSqlDetector({
       const client = STATEMENT_SINKS.get(link.property);
       if (client !== undefined) {
         const isSequelize = (chain.basePath ?? []).some((part) => /sequelize/i.test(part)) || link.arguments.some((arg) => /replacements/.test(JSON.stringify((arg as { type: string }).type === 'ObjectExpression' ? (arg as { properties: { key?: { name?: string } }[] }).properties.map((p) => p.key?.name) : [])));
-        const source = toSqlSourceWithHoles(context, first);
+        const withHoles = toSqlSourceWithHoles(context, first);
+        const { references } = withHoles;
+        // A string `const` declared once inside a function (`const searchDocument = \`ALTER TABLE …\``).
+        const localText = withHoles.source === undefined ? toConstantText(context, unwrap(first)) : undefined;
+        const source: SqlSource | undefined = localText === undefined ? withHoles.source : { kind: 'text', text: localText };
         // `sql\`…\`.execute(db)` (Kysely) and `stmt.execute(params)`: an identifier argument of execute is not SQL.
         if (source?.kind === 'symbol' && (link.property === 'execute' || unwrap(chain.base).type === 'TaggedTemplateExpression')) continue;
-        recordSql(context, source, link.call, { hint: isSequelize ? 'sequelize' : undefined });
+        recordSql(context, source, link.call, { hint: isSequelize ? 'sequelize' : undefined, references });
         continue;
       }
       const wrap = FRAGMENT_SINKS.get(link.property);
       if (wrap !== undefined) {
-        const source = toSqlSourceWithHoles(context, first);
+        const { source } = toSqlSourceWithHoles(context, first);
         if (source?.kind === 'text' && /\b(select|from|join)\b/i.test(source.text)) {
           // At the fragment's own line: a fragment method sits mid-chain, often lines below the chain's start.
           recordSql(context, { kind: 'text', text: wrap(source.text) }, first, { requireSqlShape: false });
@@ -172,7 +196,8 @@ export const rawSqlDetector = defineSqlDetector({
       TaggedTemplateExpression(node: TaggedTemplateExpression) {
         const name = tagName(node.tag as AnyNode);
         if (name === undefined || !SQL_TAGS.has(name)) return;
-        recordSql(context, toSqlSourceWithHoles(context, node), node);
+        const { source, references } = toSqlSourceWithHoles(context, node);
+        recordSql(context, source, node, { references });
       },
     };
   },

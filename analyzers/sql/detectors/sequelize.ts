@@ -3,12 +3,13 @@ import type {
   AssignmentExpression,
   Class,
   Decorator,
+  ForOfStatement,
   Function as FunctionNode,
   ObjectExpression,
   Program,
   VariableDeclarator,
 } from 'oxc-parser';
-import type { TableTarget } from '../../../src/plugin/index.js';
+import type { TableSymbolRef, TableTarget } from '../../../src/plugin/index.js';
 import { classScopeVisitor, memberPath, objectOf, propertyValue, stringValue, toCallChain, unwrap, type AnyNode, type CallChain } from '../ast.js';
 import { defineSqlDetector, type SqlDetectorContext } from '../detector.js';
 
@@ -20,6 +21,10 @@ const INSTANCE_READS = new Set(['reload']);
 const INSTANCE_WRITES = new Set(['save', 'update', 'destroy', 'increment', 'decrement', 'restore']);
 /** Static calls that return an instance of the model (`const invoice = await Invoice.findByPk(id)`). */
 const INSTANCE_SOURCES = new Set(['findByPk', 'findOne', 'create', 'build', 'findOrCreate', 'findCreateFind', 'upsert']);
+/** Static calls that return rows of the model (`const keys = await ApiKey.findAll(…)`). */
+const COLLECTION_SOURCES = new Set(['findAll']);
+/** Array methods whose callback's first parameter is one element of the array. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap']);
 /** Links allowed between the model and the operation: `Document.unscoped().findAll()`, `Share.scope('x').findOne()`. */
 const SCOPE_LINKS = new Set(['scope', 'unscoped', 'schema']);
 /** Mongoose model methods that look like Sequelize ones once a suffix rule applies. */
@@ -32,7 +37,7 @@ const OTHER_ORM_PACKAGES = /^(typeorm|mongoose|mongodb|objection|bookshelf|@mikr
 const SEQUELIZE_PACKAGES = /^(sequelize|sequelize-typescript|@nestjs\/sequelize)(\/|$)/;
 
 /** Paths of registries that hold models by name: `models.Post`, `db.User`, `this.models.Post`, `sequelize.models.User`. */
-const REGISTRY_PATHS = new Set(['models', 'db', 'this.models', 'this.db', 'sequelize.models']);
+export const REGISTRY_PATHS: ReadonlySet<string> = new Set(['models', 'db', 'this.models', 'this.db', 'sequelize.models']);
 /** Methods of Ghost's Bookshelf models (read by the objection detector) that Sequelize models also have. */
 const GHOST_OPERATIONS = new Set(['findOne', 'findAll', 'findPage', 'add', 'edit', 'destroy', 'bulkAdd', 'bulkEdit', 'bulkDestroy']);
 /** Option keys that only a Sequelize finder takes (`{ where }`); Ghost takes data, `filter`, `withRelated`, and also `order`/`limit`. */
@@ -171,6 +176,8 @@ interface SequelizeFileState {
   injected: Map<string, AnyNode>;
   /** Variables taken to hold a model instance: name → model identifier. */
   instances: Map<string, AnyNode>;
+  /** Variables taken to hold rows of a model (`findAll` results, `X[]` parameters): name → model identifier. */
+  collections: Map<string, AnyNode>;
   /** `const { Invoice } = require('./models')`, `const User = require('./user')`: local name → specifier and imported name. */
   required: Map<string, { specifier: string; importedName: string }>;
   importsSequelize: boolean;
@@ -254,13 +261,23 @@ function readDefinitions(context: SqlDetectorContext, state: SequelizeFileState)
       if (join !== undefined) foreignKeys.push({ from: join, to: model, at: call }, { from: join, to: first.name, at: call });
     }
   }
-  const tableOf = (end: End) => (typeof end === 'string' ? state.models.get(end) : end.table);
+  /** A model of the file, a table named directly, or a model imported from another file (resolved at link time). */
+  const tableOf = (end: End): string | TableSymbolRef | undefined => {
+    if (typeof end !== 'string') return end.table;
+    const local = state.models.get(end);
+    if (local !== undefined || !/^[A-Z]/.test(end)) return local;
+    const imported = context.file.importOf(end) ?? state.required.get(end);
+    return imported && imported.importedName !== '*' && !NOT_MODEL_PACKAGES.test(imported.specifier) ? { symbol: imported.importedName, specifier: imported.specifier } : undefined;
+  };
+  const keyOf = (end: string | TableSymbolRef) => (typeof end === 'string' ? end : `${end.specifier ?? ''}#${end.symbol}`);
   const seen = new Set<string>();
   for (const { from, to, at } of foreignKeys) {
     const fromTable = tableOf(from);
     const toTable = tableOf(to);
-    if (fromTable === undefined || toTable === undefined || seen.has(`${fromTable}\0${toTable}`)) continue;
-    seen.add(`${fromTable}\0${toTable}`);
+    if (fromTable === undefined || toTable === undefined || (typeof fromTable !== 'string' && typeof toTable !== 'string')) continue;
+    const key = `${keyOf(fromTable)}\0${keyOf(toTable)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     context.addForeignKey(fromTable, toTable, at);
   }
 }
@@ -300,6 +317,7 @@ function stateOf(context: SqlDetectorContext): SequelizeFileState {
     models: new Map(),
     injected: new Map(),
     instances: new Map(),
+    collections: new Map(),
     required,
     importsSequelize: allSpecifiers.some((specifier) => SEQUELIZE_PACKAGES.test(specifier)) || /\brequire\(\s*['"]sequelize['"]\s*\)/.test(context.file.text),
     importsOtherOrm: allSpecifiers.some((specifier) => OTHER_ORM_PACKAGES.test(specifier)),
@@ -415,6 +433,22 @@ function toStaticCall(node: AnyNode): { model: AnyNode; operation: string } | un
 function rememberInstance(name: string, value: AnyNode | null | undefined, context: SqlDetectorContext, state: SequelizeFileState): void {
   const call = value ? toStaticCall(value) : undefined;
   if (call && INSTANCE_SOURCES.has(call.operation) && toModelReference(call.model, context, state)) state.instances.set(name, call.model);
+  if (call && COLLECTION_SOURCES.has(call.operation) && toModelReference(call.model, context, state)) state.collections.set(name, call.model);
+}
+
+/** The model whose rows an expression holds: a remembered collection, or a `Model.findAll(…)` call itself. */
+function collectionModel(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): AnyNode | undefined {
+  const inner = unwrap(node);
+  if (inner.type === 'Identifier') return state.collections.get(inner.name);
+  const call = toStaticCall(inner);
+  return call && COLLECTION_SOURCES.has(call.operation) && toModelReference(call.model, context, state) ? call.model : undefined;
+}
+
+/** `for (const row of rows)` and `rows.map((row) => …)` over rows of a model: `row` is an instance of it. */
+function rememberElement(element: AnyNode | undefined, collection: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
+  const model = collectionModel(collection, context, state);
+  const target = element?.type === 'AssignmentPattern' ? element.left : element;
+  if (model && target?.type === 'Identifier') state.instances.set(target.name, model);
 }
 
 function rememberTypedInstance(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
@@ -423,6 +457,21 @@ function rememberTypedInstance(node: AnyNode, context: SqlDetectorContext, state
   const type = inner.typeAnnotation.typeAnnotation;
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return;
   if (toModelReference(type.typeName, context, state)) state.instances.set(inner.name, type.typeName);
+}
+
+/** A parameter or variable typed `Model[]` or `Array<Model>`: rows of the model. */
+function rememberTypedCollection(node: AnyNode, context: SqlDetectorContext, state: SequelizeFileState): void {
+  const inner = node.type === 'TSParameterProperty' ? node.parameter : node;
+  if (inner.type !== 'Identifier' || !inner.typeAnnotation) return;
+  const type = inner.typeAnnotation.typeAnnotation;
+  const element =
+    type.type === 'TSArrayType'
+      ? type.elementType
+      : type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Array'
+        ? type.typeArguments?.params[0]
+        : undefined;
+  if (element?.type !== 'TSTypeReference' || element.typeName.type !== 'Identifier') return;
+  if (toModelReference(element.typeName, context, state)) state.collections.set(inner.name, element.typeName);
 }
 
 /** Fields injected with `@InjectModel(Model)` (NestJS), as class properties or constructor parameter properties. */
@@ -463,6 +512,11 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
     return;
   }
   if (base.type === 'Identifier') {
+    const iterate = chain.links[0];
+    if (iterate?.call && iterate.property !== undefined && ELEMENT_CALLBACKS.has(iterate.property) && state.collections.has(base.name)) {
+      const callback = iterate.arguments[0] ? unwrap(iterate.arguments[0] as AnyNode) : undefined;
+      if (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression') rememberElement(callback.params[0] as AnyNode | undefined, base, context, state);
+    }
     const operation = operationOf(chain, 0);
     const link = operation ? chain.links[operation.index] : undefined;
     if (!operation || !link?.call) return;
@@ -503,12 +557,13 @@ function onSequelizeChain(chain: CallChain, context: SqlDetectorContext): void {
  * `const PaymentAttempt = sequelize.define('payment_attempts', attrs, options)`, `@Table(…)`
  * classes and sequelize-auto's `super.init` (table from `tableName`, else the model name,
  * pluralised unless `freezeTableName`); foreign keys from `@ForeignKey`/`@BelongsTo`/`@HasMany`
- * and `belongsTo`/`hasMany`/`belongsToMany` when both models are in the file. Accesses: static
+ * and `belongsTo`/`hasMany`/`belongsToMany` between a model of the file and one of the file or imported. Accesses: static
  * calls on a model (`Invoice.findAll`, `Share.scope('x').findOne`, suffixed helpers such as
  * `createWithCtx`), `this.findAll()` in a model's static method, `this.save()`/`this.update()` in
  * its instance methods, `this.invoiceModel.findAll()`
  * for `@InjectModel(Invoice)` fields, and instance writes (`invoice.update`, `save`, `destroy`)
- * on variables typed as or assigned from a model (confidence 0.8).
+ * on variables typed as or assigned from a model, and on the elements of `findAll` results and
+ * `Model[]` parameters (`for (const row of rows)`, `rows.map((row) => row.destroy())`) (confidence 0.8).
  */
 export const sequelizeDetector = defineSqlDetector({
   id: 'sequelize',
@@ -521,7 +576,10 @@ export const sequelizeDetector = defineSqlDetector({
   visitor(context) {
     const enterFunction = (node: FunctionNode | ArrowFunctionExpression) => {
       const state = stateOf(context);
-      for (const parameter of node.params) rememberTypedInstance(parameter as AnyNode, context, state);
+      for (const parameter of node.params) {
+        rememberTypedInstance(parameter as AnyNode, context, state);
+        rememberTypedCollection(parameter as AnyNode, context, state);
+      }
     };
     return {
       Program() {
@@ -542,6 +600,10 @@ export const sequelizeDetector = defineSqlDetector({
         } else if (node.id.type === 'ArrayPattern' && node.id.elements[0]?.type === 'Identifier') {
           rememberInstance(node.id.elements[0].name, node.init, context, state);
         }
+      },
+      ForOfStatement(node: ForOfStatement) {
+        const declaration = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : undefined;
+        rememberElement(declaration as AnyNode | undefined, node.right as AnyNode, context, stateOf(context));
       },
       AssignmentExpression(node: AssignmentExpression) {
         if (node.left.type === 'Identifier') rememberInstance(node.left.name, node.right, context, stateOf(context));

@@ -12,8 +12,8 @@ import type {
   VisitorObject,
 } from 'oxc-parser';
 import type { TableAccessMode, TableTarget } from '../../../src/plugin/index.js';
-import { memberPath, propertyName, startOf, stringValue, toChainLinks, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
-import { defineSqlDetector, type SqlDetector, type SqlDetectorContext } from '../detector.js';
+import { memberPath, objectOf, propertyName, propertyValue, startOf, stringValue, toChainLinks, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
+import { defineSqlDetector, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from '../detector.js';
 import { toTableId } from '../sql-parse.js';
 
 /** The decorator/repository ORMs this module reads: TypeORM and MikroORM share most of their shapes. */
@@ -934,14 +934,83 @@ function toVisitor(state: FileState): VisitorObject {
     },
     'Program:exit'() {
       for (const pending of state.pendingForeignKeys) {
+        if (pending.orm !== state.orm) continue;
         const to = state.entityClasses.get(pending.toClass);
-        if (to && pending.orm === state.orm) state.context.addForeignKey(pending.from, to.table, pending.at);
+        // An entity of another file: its table is found through the import at link time.
+        const imported = to ? undefined : state.context.file.importOf(pending.toClass);
+        if (to) state.context.addForeignKey(pending.from, to.table, pending.at);
+        else if (imported && imported.importedName !== '*') state.context.addForeignKey(pending.from, { symbol: imported.importedName, specifier: imported.specifier }, pending.at);
       }
     },
   } as VisitorObject;
 }
 
+/** QueryRunner schema methods whose first argument is the table (a name or `new Table({ name })`): ddl, but `clearTable` deletes rows. */
+const QUERY_RUNNER_METHODS = new Set([
+  'createTable', 'dropTable', 'renameTable', 'addColumn', 'addColumns', 'dropColumn', 'dropColumns', 'changeColumn', 'changeColumns', 'renameColumn',
+  'createIndex', 'createIndices', 'dropIndex', 'dropIndices', 'createForeignKey', 'createForeignKeys', 'dropForeignKey', 'dropForeignKeys',
+  'createPrimaryKey', 'dropPrimaryKey', 'createUniqueConstraint', 'dropUniqueConstraint', 'createCheckConstraint', 'dropCheckConstraint', 'clearTable',
+]);
+
+/** `new Table({ name: 'x', … })` / `new TableForeignKey({ referencedTableName: 'y' })`: the option's string. */
+function newObjectOption(node: AnyNode | undefined, className: string, key: string): string | undefined {
+  const inner = node ? unwrap(node) : undefined;
+  if (inner?.type !== 'NewExpression' || memberPath(inner.callee as AnyNode)?.pop() !== className) return undefined;
+  return stringValue(propertyValue(objectOf(inner.arguments[0] as AnyNode | undefined), key));
+}
+
+/** The `referencedTableName`s of foreign keys given as `new TableForeignKey({…})`, object literals, or an array of them. */
+function referencedTables(node: AnyNode | undefined): string[] {
+  const inner = node ? unwrap(node) : undefined;
+  if (!inner) return [];
+  if (inner.type === 'ArrayExpression') return inner.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? referencedTables(element as AnyNode) : []));
+  const literal = stringValue(propertyValue(objectOf(inner), 'referencedTableName'));
+  const name = literal ?? newObjectOption(inner, 'TableForeignKey', 'referencedTableName');
+  return name === undefined ? [] : [name];
+}
+
+function addForeignKeyTo(context: SqlDetectorContext, from: string, to: string, at: AnyNode): void {
+  const table = toTableIdFromText(to);
+  if (table !== undefined) context.addForeignKey(from, table, at);
+}
+
+/**
+ * TypeORM migrations' schema calls on a query runner (`queryRunner.createTable(new Table({ name:
+ * 'photos', foreignKeys: [{ referencedTableName: 'users' }] }))`, `queryRunner.addColumn('photos',
+ * …)`, `queryRunner.createForeignKey('photos', new TableForeignKey({ referencedTableName: 'users' }))`):
+ * ddl on the table, schema tables and foreign keys. True when the chain was one.
+ */
+function onQueryRunnerChain(state: FileState, chain: CallChain): boolean {
+  const index = chain.links.findIndex((link) => link.call !== undefined);
+  const link = chain.links[index];
+  if (!link?.call || link.property === undefined || !QUERY_RUNNER_METHODS.has(link.property)) return false;
+  const receiver = [...(chain.basePath ?? []), ...chain.links.slice(0, index).map((before) => before.property ?? '')];
+  if (!/queryRunner$/i.test(receiver[receiver.length - 1] ?? '')) return false;
+  const first = link.arguments[0] as AnyNode | undefined;
+  const name = stringValue(first) ?? newObjectOption(first, 'Table', 'name');
+  const table = name === undefined ? undefined : toTableIdFromText(name);
+  if (table === undefined) return true;
+  const context = state.context;
+  context.addAccess({ kind: 'table', table }, link.property === 'clearTable' ? 'write' : 'ddl', link.call);
+  if (link.property === 'createTable') {
+    context.addSchemaTable(table, link.call);
+    const inner = first ? unwrap(first) : undefined;
+    const options = inner?.type === 'NewExpression' ? objectOf(inner.arguments[0] as AnyNode | undefined) : undefined;
+    for (const to of referencedTables(propertyValue(options, 'foreignKeys'))) addForeignKeyTo(context, table, to, link.call);
+  }
+  if (link.property === 'createForeignKey' || link.property === 'createForeignKeys') {
+    for (const to of referencedTables(link.arguments[1] as AnyNode | undefined)) addForeignKeyTo(context, table, to, link.call);
+  }
+  if (link.property === 'renameTable') {
+    const renamed = stringValue(link.arguments[1] as AnyNode | undefined);
+    const renamedTable = renamed === undefined ? undefined : toTableIdFromText(renamed);
+    if (renamedTable !== undefined) context.addAccess({ kind: 'table', table: renamedTable }, 'ddl', link.call);
+  }
+  return true;
+}
+
 function onChain(state: FileState, chain: CallChain): void {
+  if (state.orm === 'typeorm' && onQueryRunnerChain(state, chain)) return;
   const base = unwrap(chain.base);
   const [first] = chain.links;
   if (base.type === 'Identifier' && chain.links.length === 1 && first?.call && first.property === undefined) {
@@ -1016,17 +1085,19 @@ export function createEntityOrmDetector(options: { orm: EntityOrm; description: 
 /**
  * TypeORM: entity definitions (`@Entity('name')`, `@Entity({ name, schema })`, `@Entity()` →
  * snake_case class name, `@ViewEntity`, `@ChildEntity`, `new EntitySchema({ name, tableName })`),
- * foreign keys of `@ManyToOne` and owning `@OneToOne` to entities of the same file, and accesses
+ * foreign keys of `@ManyToOne` and owning `@OneToOne` to entities of the same file or imported ones, and accesses
  * through repositories (`@InjectRepository(User)` / `Repository<User>` fields and parameters,
  * `getRepository(User)` on a data source, manager or alone, custom `extends Repository<User>`,
  * `.extend({…})`, getters returning one), managers (`manager.find(User, …)`, transaction
  * callbacks), query builders (`createQueryBuilder`, `.from/.into/.update(User)`, joins) and
  * ActiveRecord entities (`extends BaseEntity`; TypeORM-only statics such as `User.findOneBy` on an
- * imported class, with lower confidence). Raw `query()` SQL is the raw-sql detector's.
+ * imported class, with lower confidence); migrations' query-runner schema calls (`queryRunner.createTable(new
+ * Table({ name }))`, `addColumn('t', …)`, `createForeignKey('t', new TableForeignKey({ referencedTableName }))`).
+ * Raw `query()` SQL is the raw-sql detector's.
  */
 export const typeormDetector = createEntityOrmDetector({
     orm: 'typeorm',
     description: 'TypeORM entities, repositories, entity managers and query builders',
     textHint:
-      /typeorm|Repository|EntityManager|EntitySchema|DataSource|BaseEntity|getManager|getConnection|createQueryBuilder|@(Entity|ViewEntity|ChildEntity)\b|\b(manager|entityManager|em|connection|dataSource)\s*[.)]|\.(findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy)\(/,
+      /typeorm|Repository|EntityManager|EntitySchema|DataSource|BaseEntity|getManager|getConnection|createQueryBuilder|@(Entity|ViewEntity|ChildEntity)\b|\b(manager|entityManager|em|connection|dataSource)\s*[.)]|\.(findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy)\(|[qQ]ueryRunner\./,
 });

@@ -18,7 +18,9 @@ export function toRow(access: TableAccessFact): string {
       ? access.target.table
       : access.target.kind === 'model'
         ? `${access.target.orm}:${access.target.model}`
-        : `${access.target.specifier ? `${access.target.specifier}#` : ''}${access.target.symbol}`;
+        : access.target.kind === 'parameter'
+          ? `${access.target.function}(${access.target.application}.${access.target.argument})`
+          : `${access.target.specifier ? `${access.target.specifier}#` : ''}${access.target.symbol}`;
   return `${access.line} ${access.mode} ${target}${access.expandSql ? ' (sql)' : ''} ${access.via}${access.confidence < 1 ? ` ${access.confidence}` : ''}`;
 }
 

@@ -280,6 +280,16 @@ const cases: ExtractionCase[] = [
     expected: { accesses: [ddl('orders')] },
   },
   {
+    name: 'DROP TRIGGER / POLICY / RULE … ON t are ddl on t (schema-qualified too)',
+    sql: 'DROP TRIGGER IF EXISTS memories_updated_at ON public.memories; DROP POLICY tenant_rls ON audit.events; DROP RULE no_delete ON orders',
+    expected: { accesses: [ddl('audit.events', 1), ddl('memories'), ddl('orders', 2)], statementKinds: ['DropStmt', 'DropStmt', 'DropStmt'] },
+  },
+  {
+    name: 'REINDEX TABLE t is ddl on t; REINDEX INDEX and DROP FUNCTION touch no table',
+    sql: 'REINDEX TABLE CONCURRENTLY "Assets"; REINDEX INDEX users_email_idx; DROP FUNCTION IF EXISTS audit()',
+    expected: { accesses: [ddl('Assets')], statementKinds: ['ReindexStmt', 'ReindexStmt', 'DropStmt'] },
+  },
+  {
     name: 'LANGUAGE sql function body is parsed again',
     sql: `CREATE FUNCTION order_count(uid int) RETURNS bigint LANGUAGE sql STABLE AS $$
             SELECT count(*) FROM orders o JOIN users u ON u.id = o.user_id WHERE u.id = uid

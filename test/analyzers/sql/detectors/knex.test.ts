@@ -58,6 +58,31 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   },
   { name: 'a parameter typed as a knex query builder', text: "const base = (dbSubQuery: Knex.QueryBuilder) => dbSubQuery.from('feature_strategies').leftJoin('segments', 'a', 'b');", rows: ['1 read feature_strategies knex', '1 read segments knex'] },
   { name: 'a query kept in a variable and continued with a join', text: "let query = this.db('features').select('name');\nif (isAdmin) {\n  query = query.leftJoin('feature_tag as ft', 'ft.feature_name', 'features.name');\n}", rows: ['1 read features knex', '3 read feature_tag knex'] },
+  {
+    name: 'a class field typed as a knex builder, or given one, continued with joins',
+    text: [
+      'class FeatureListBuilder {',
+      '  public internalQuery: Knex.QueryBuilder;',
+      '  private other;',
+      "  query = (table: string) => { this.other = this.db('features'); };",
+      "  withFavorites = () => { this.internalQuery.leftJoin(`favorite_features`, function () { this.on('a', 'b'); }); };",
+      "  withTags = () => { this.other.leftJoin('feature_tag as ft', 'ft.feature_name', 'features.name'); };",
+      '}',
+    ].join('\n'),
+    rows: ['4 read features knex', '5 read favorite_features knex', '6 read feature_tag knex'],
+  },
+  {
+    name: "this.tableName of a class that gives its base class one table name, or sets it in a field",
+    text: [
+      'export class IntegrationEventsStore extends CRUDStore {',
+      "  constructor(db: Db, config) { super('integration_events', db, config); }",
+      '  async page() { return this.db(this.tableName).where({ id }).del(); }',
+      '  async plans() { return this.db(`${this.tableName} AS rpd`).select(); }',
+      '}',
+      "class AuditStore { private readonly tableName = 'audit_log'; all() { return this.db(this.tableName); } }",
+    ].join('\n'),
+    rows: ['3 write integration_events knex', '4 read integration_events knex', '6 read audit_log knex'],
+  },
   { name: 'the rows of an awaited query are not a builder', text: "const rows = await this.db('features').select('name');\nrows.join('users', 'x');\nrows.from('users');", rows: ['1 read features knex'] },
 ];
 
@@ -86,6 +111,10 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a transaction method given a store name (IndexedDB)', text: "const STORE = 'items';\nconst database = await open();\ndatabase.transaction(STORE, 'readonly').objectStore(STORE).getAll();\ndb.transaction('users').commit();" },
   { name: 'any chain in a file that imports Kysely and not knex', text: "import { Kysely } from 'kysely';\nexport const q = (db) => db.from('users');" },
   { name: 'Array join inside a knex callback', text: "db.transaction(async (trx) => {\n  const key = parts.join('_');\n  names.join('\\n', extra);\n});" },
+  {
+    name: 'this.tableName without one string table name (two literals in super, none, or a plain class field not typed as knex)',
+    text: "class A extends B { constructor(db) { super('a', 'b', db); } f() { return this.db(this.tableName); } }\nclass C { f() { return this.db(this.tableName); } }\nclass D { private list; f() { this.list.leftJoin('x', 'y'); } }",
+  },
   { name: "a helper's join of a CTE declared elsewhere in the file", text: "function search(db) {\n  return db.with('metrics', (qb) => qb.sum('yes')).select('*').from('metrics');\n}\nfunction queryMetrics(queryBuilder: Knex.QueryBuilder) {\n  queryBuilder.leftJoin('metrics', (qb) => qb.on('a', '=', 'b'));\n}" },
 ];
 

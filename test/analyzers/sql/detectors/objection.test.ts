@@ -63,6 +63,16 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: "Ghost's findPage/findAll given order and limit (not Sequelize's)", text: "this.models.Product.findPage({ ...options, limit: 1, filter: 'type: paid' });\nmodels.CommentReport.findAll({ order: 'created_at desc', limit: 5 });", rows: ['1 read Product objection 0.7', '2 read CommentReport objection 0.7'] },
   { name: "Ghost's bulk operations change the table they name", text: "await this.models.Post.bulkDestroy(ids, 'emails', options);\nawait models.Post.bulkEdit(ids, 'posts', { data });", rows: ['1 write emails objection 0.7', '2 write posts objection 0.7'] },
   { name: 'an injected model in a file with no other Bookshelf sign', text: "class IntegrationsService {\n  constructor({ ApiKeyModel }) { this.ApiKeyModel = ApiKeyModel; }\n  async refresh(options) { return this.ApiKeyModel.findOne({ id: options.keyid }); }\n}", rows: ['3 read ApiKey objection 0.5'] },
+  {
+    name: 'a model passed in as a destructured option (InviteModel is the model Invite)',
+    text: "class Invites {\n  add({ api, InviteModel, options }) {\n    return InviteModel.findOne({ email }).then(() => InviteModel.add(data, options));\n  }\n}",
+    rows: ['3 read Invite objection 0.5', '3 write Invite objection 0.5'],
+  },
+  {
+    name: 'a Ghost bulk operation in a loop over a list of literal table names (inline or a const declared once)',
+    text: "const postTables = ['posts_meta', 'posts_tags'];\nfor (const table of postTables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}\nfor (const t of ['suppressions']) await models.Post.bulkEdit(ids, t, { data });",
+    rows: ['3 write posts_meta objection 0.7', '3 write posts_tags objection 0.7', '5 write suppressions objection 0.7'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -77,8 +87,18 @@ const ignored: { name: string; text: string }[] = [
   { name: 'new on a class that is not a Bookshelf model', text: "import { Client } from './client';\nnew Client(opts).fetch();\nnew Headers().save();" },
   { name: 'an injected-looking model field in a file that uses another ORM', text: "import mongoose from 'mongoose';\nclass S { find(email) { return this.UserModel.findOne({ email }); } }" },
   { name: 'an injected field called Model, and one not followed by a call', text: "class S { a() { return this.Model.findOne({ id }); }\n  b() { return this.OfferModel; } }" },
+  { name: 'a passed-in model name in a file that uses another ORM, a bare Model, and a non-model operation', text: "import mongoose from 'mongoose';\nfunction f({ UserModel }) { return UserModel.findOne({ email }); }\nfunction g({ Model, TagModel }) { Model.findOne({ id }); TagModel.toJSON(); }" },
+  { name: 'a bulk operation over a list declared twice, or not all literals', text: "function a() { const list = ['x']; }\nconst list = ['posts_meta'];\nfor (const table of list) models.Post.bulkDestroy(ids, table);\nconst mixed = ['a', other];\nfor (const table of mixed) models.Post.bulkDestroy(ids, table);" },
   { name: 'a Ghost bulk operation on a table only known at run time', text: "for (const table of tables) {\n  await this.models.Post.bulkDestroy(ids, table, { column: 'post_id' });\n}" },
 ];
+
+test('objection: a model handed to a service under another name is an alias of the registry model', () => {
+  const text = "const repo = new LinkClickRepository({\n  MemberLinkClickEventModel: models.MemberClickEvent,\n  StripeCustomer: models.MemberStripeCustomer,\n  Post: models.Post,\n  urlUtils: utils.url,\n  lower: models.member,\n});";
+  assert.deepEqual(
+    detect(text).facts.tableDefinitions.map((d) => [d.symbol, d.alias, d.line]),
+    [['MemberLinkClickEvent', 'MemberClickEvent', 2], ['StripeCustomer', 'MemberStripeCustomer', 3]],
+  );
+});
 
 for (const { name, text, rows } of detected) {
   test(`objection: detects ${name}`, () => {

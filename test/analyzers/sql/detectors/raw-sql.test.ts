@@ -29,6 +29,64 @@ const detected: { name: string; text: string; rows: string[] }[] = [
   { name: 'a constant declared once inside a function, in a joinRaw template', text: "function stale() {\n  const EVENTS_TABLE = 'events';\n  return db('features').joinRaw(`JOIN ${EVENTS_TABLE} AS ev ON ev.feature_name = features.name`);\n}", rows: ['3 read events raw-sql'] },
   { name: 'Kysely sql.table and slonik sql.identifier holes', text: "await sql`truncate ${sql.table('smart_search')}`.execute(db);\nawait pool.query(sql`delete from ${sql.identifier(['public', 'sessions'])} where id = ${id}`);", rows: ['1 write smart_search raw-sql', '2 write sessions raw-sql'] },
   { name: 'Kysely sql.id with a schema and a table', text: "await sql`vacuum analyze ${sql.id('audit', 'events')}; delete from ${sql.id('audit', 'events')} where id = ${id}`.execute(db);", rows: ['1 write audit.events raw-sql'] },
+  {
+    name: 'slonik holes naming the table of a schema object (destructured, aliased, or a member of the converted object)',
+    text: [
+      "import { Users, Roles } from '@acme/schemas';",
+      'const { table, fields } = convertToIdentifiers(Users);',
+      'const roles = convertToIdentifiers(Roles, true);',
+      'const { table: usersTable } = toIds(Users);',
+      'pool.any(sql`select ${fields.id} from ${table}`);',
+      'pool.query(sql`insert into ${roles.table} (${roles.fields.id}) values (${id})`);',
+      'pool.one(sql`select count(*) from ${usersTable} join ${roles.table} on true`);',
+      'pool.one(sql`select * from ${sql.identifier([Users.table])}`);',
+    ].join('\n'),
+    rows: ['5 read @acme/schemas#Users raw-sql', '6 write @acme/schemas#Roles raw-sql', '7 read @acme/schemas#Roles raw-sql', '7 read @acme/schemas#Users raw-sql', '8 read @acme/schemas#Users raw-sql'],
+  },
+  {
+    name: 'a schema object given as an object literal with a table name',
+    text: "const { table } = convertToIdentifiers({ table: 'audit_logs', fields: {} });\npool.query(sql`delete from ${table} where id = ${id}`);",
+    rows: ['2 write audit_logs raw-sql'],
+  },
+  {
+    name: 'a converted table used only as a column qualifier (not a table there)',
+    text: "import { Users } from '@acme/schemas';\nconst { table } = convertToIdentifiers(Users);\npool.any(sql`select ${table}.id from audit`);",
+    rows: ['3 read audit raw-sql'],
+  },
+  {
+    name: 'a table taken from a parameter of a named (curried) function, through a rest copy',
+    text: [
+      'export const buildInsert = (pool) => (schema, config) => {',
+      '  const { fieldKeys, ...rest } = schema;',
+      '  const { table, fields } = convertToIdentifiers(rest);',
+      '  return async (data) => pool.query(sql`insert into ${table} (${fields.id}) values (${data.id})`);',
+      '};',
+      'export function countRows(pool, schema) {',
+      '  return pool.one(sql`select count(*) from ${sql.identifier([schema.table])}`);',
+      '}',
+    ].join('\n'),
+    rows: ['4 write buildInsert(1.0) raw-sql', '7 read countRows(0.1) raw-sql'],
+  },
+  {
+    name: "this.table in a class that passes one X.table to its base class's constructor",
+    text: [
+      "import { Users, Orgs, OrgUsers } from '@acme/schemas';",
+      'export class OrgUserQueries extends RelationQueries {',
+      '  constructor(pool) {',
+      '    super(pool, OrgUsers.table, Orgs, Users);',
+      '  }',
+      '  count() {',
+      '    return this.pool.one(sql`select count(*) from ${this.table}`);',
+      '  }',
+      '}',
+    ].join('\n'),
+    rows: ['7 read @acme/schemas#OrgUsers raw-sql'],
+  },
+  {
+    name: 'SQL in a string const declared once inside a function',
+    text: "module.exports = {\n  up: async (queryInterface) => {\n    const searchCollection = `CREATE TRIGGER atlases_tsv BEFORE INSERT ON atlases FOR EACH ROW EXECUTE PROCEDURE f();`;\n    await queryInterface.sequelize.query(searchCollection);\n  },\n};",
+    rows: ['4 ddl atlases raw-sql'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -38,6 +96,18 @@ const ignored: { name: string; text: string }[] = [
   { name: 'a query with a computed SQL string', text: 'pool.query(buildSql(filters));' },
   { name: 'a constant in a tagged template (a bound value, not pasted in)', text: "const T = 'users';\nawait pool.query(sql`SELECT * FROM ${T}`);" },
   { name: 'a name declared twice in the file (may be shadowed)', text: "function a() { const TABLE = 'users'; }\nfunction b(TABLE2) { const TABLE = 'orders'; return db.raw(`DELETE FROM ${TABLE}`); }" },
+  { name: 'a table parameter of an unnamed callback', text: 'tables.map((table) => pool.query(sql`select * from ${table}`));' },
+  { name: 'a schema object held in a local variable (not followed)', text: 'const s = makeSchema();\nconst { table } = convertToIdentifiers(s);\npool.query(sql`select * from ${table}`);' },
+  { name: "a schema object's table name as a bound value (outside sql.identifier)", text: "import { Users } from '@acme/schemas';\npool.query(sql`select * from ${Users.table}`);" },
+  { name: 'a converted table declared in another function (out of scope)', text: "import { Users } from '@acme/schemas';\nfunction a() { const { table } = convertToIdentifiers(Users); }\nfunction b(x) { return pool.query(sql`select * from ${table}`); }" },
+  {
+    name: 'this.table in a class whose super call passes two tables, or none',
+    text: "import { A, B } from '@acme/schemas';\nclass Q extends R { constructor(p) { super(p, A.table, B.table); } f() { return pool.query(sql`select * from ${this.table}`); } }\nclass S { f() { return pool.query(sql`delete from ${this.table}`); } }",
+  },
+  {
+    name: 'SQL in a local name declared twice (may be shadowed) or with let',
+    text: "function a() { const q = 'DELETE FROM users'; }\nfunction b() { const q = 'DELETE FROM orders'; return pool.query(q); }\nfunction c() { let r = 'DELETE FROM carts'; r = other; return pool.query(r); }",
+  },
 ];
 
 for (const { name, text, rows } of detected) {

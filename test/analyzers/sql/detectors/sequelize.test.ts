@@ -82,6 +82,28 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     rows: ['4 write ./models#Invoice sequelize 0.8', '5 write ./models#Invoice sequelize 0.8'],
   },
   {
+    name: 'instance writes on the elements of findAll results and of Model[] parameters',
+    text: [
+      "import { Op } from 'sequelize';",
+      "import { ApiKey, Share } from './models';",
+      'const keys = await ApiKey.findAll({ where });',
+      'await Promise.all(keys.map((key) => key.destroy()));',
+      'for (const share of await Share.findAll()) await share.update({ revoked: true });',
+      'function revoke(shares: Share[], other: Array<ApiKey>) {',
+      '  shares.forEach(function (s) { s.save(); });',
+      '  for (const k of other) k.reload();',
+      '}',
+    ].join('\n'),
+    rows: [
+      '3 read ./models#ApiKey sequelize',
+      '4 write ./models#ApiKey sequelize 0.8',
+      '5 read ./models#Share sequelize',
+      '5 write ./models#Share sequelize 0.8',
+      '7 write ./models#Share sequelize 0.8',
+      '8 read ./models#ApiKey sequelize 0.8',
+    ],
+  },
+  {
     name: 'the instance of a destructured findOrCreate, and build().save()',
     text: "import { Op } from 'sequelize';\nimport { LedgerEntry } from './models';\nconst [entry] = await LedgerEntry.findOrCreate({ where });\nawait entry.destroy();\nawait LedgerEntry.build(row).save();",
     rows: ['3 write ./models#LedgerEntry sequelize', '4 write ./models#LedgerEntry sequelize 0.8', '5 write ./models#LedgerEntry sequelize'],
@@ -106,6 +128,10 @@ const detected: { name: string; text: string; rows: string[] }[] = [
 ];
 
 const ignored: { name: string; text: string }[] = [
+  {
+    name: 'elements of arrays that are not rows of a model (findAll of a non-model, a reduce accumulator, a non-model array type)',
+    text: "import { Op } from 'sequelize';\nimport { ApiKey } from './models';\nconst items = await cache.findAll();\nitems.map((item) => item.destroy());\nfunction g(keys: ApiKey[]) { keys.reduce((acc, key) => acc.update(key), {}); }\nfunction f(list: string[]) { list.forEach((x) => x.save()); }",
+  },
   { name: "Ghost's registry calls without Sequelize options (the objection detector reads them)", text: "const models = require('../../models');\nmodels.Post.findOne({ id }, { withRelated: ['tags'] });\nmodels.Post.destroy({ id });\nmodels.Post.edit(data, options);\nmodels.Tag.forge({ id }).fetch();" },
   { name: 'globals with model-like methods', text: "Object.create(null);\nPromise.all([]);\nArray.from(x);\nMath.max(1, 2);\nJSON.stringify({});\nReflect.apply(f);" },
   { name: 'upper-case requires of libraries', text: "const Decimal = require('decimal.js');\nconst AWS = require('aws-sdk');\nDecimal.max(a, b);\nAWS.config.update({ region });" },
@@ -179,6 +205,28 @@ for (const { name, text, definitions: expected } of definitions) {
     assert.deepEqual(definitionsOf(text), expected);
   });
 }
+
+test('sequelize: foreign keys to and from imported models are recorded by symbol; two imported ends, or a library class, are not', () => {
+  const text = [
+    "import { Model, Table, BelongsTo, ForeignKey, HasMany } from 'sequelize-typescript';",
+    "import User from './User';",
+    "import { Team, Document } from './index';",
+    "import { DateTime } from 'luxon';",
+    "@Table({ tableName: 'shares' })",
+    'class Share extends Model {',
+    '  @ForeignKey(() => User) @Column userId: string;',
+    '  @BelongsTo(() => User) user: User;',
+    '  @HasMany(() => Document) documents: Document[];',
+    '  @BelongsTo(() => DateTime) when: DateTime;',
+    '}',
+    'Team.belongsTo(User);',
+  ].join('\n');
+  const ref = (end: string, symbol?: { symbol: string; specifier?: string }) => end || `${symbol?.specifier}#${symbol?.symbol}`;
+  assert.deepEqual(
+    detect(text, 'src/models/Share.ts').facts.foreignKeys.map((fk) => `${ref(fk.from, fk.fromSymbol)}->${ref(fk.to, fk.toSymbol)}@${fk.line}`),
+    ['shares->./User#default@7', './index#Document->shares@9'],
+  );
+});
 
 test('sequelize: foreign keys from decorators and associations between models of the file', () => {
   const text = [

@@ -161,6 +161,22 @@ const detected: { name: string; text: string; rows: string[] }[] = [
     text: "import { EntityManager } from 'typeorm';\nawait manager.find(Order, {});",
     rows: ['2 read Order typeorm'],
   },
+  {
+    name: "a migration's query-runner schema calls",
+    text: [
+      "import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';",
+      'export class AddPhotos implements MigrationInterface {',
+      '  async up(queryRunner: QueryRunner) {',
+      "    await queryRunner.createTable(new Table({ name: 'photos', columns: [], foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'users' }] }), true);",
+      "    await queryRunner.addColumn('albums', new TableColumn({ name: 'cover' }));",
+      "    await queryRunner.createForeignKey('albums', new TableForeignKey({ columnNames: ['cover'], referencedTableName: 'photos' }));",
+      "    await this.queryRunner.renameTable('old_tags', 'tags');",
+      "    await queryRunner.clearTable('sessions');",
+      '  }',
+      '}',
+    ].join('\n'),
+    rows: ['4 ddl photos typeorm', '5 ddl albums typeorm', '6 ddl albums typeorm', '7 ddl old_tags typeorm', '7 ddl tags typeorm', '8 write sessions typeorm'],
+  },
 ];
 
 const ignored: { name: string; text: string }[] = [
@@ -176,6 +192,10 @@ const ignored: { name: string; text: string }[] = [
   { name: 'builtins as first argument', text: file('await manager.find(Object, {});\nawait manager.delete(Date, {});') },
   { name: 'a shadowed local that no longer holds a repository', text: file('const repo = dataSource.getRepository(User);\nfunction f(repo) { return repo.find(); }') },
   { name: 'a MikroORM file', text: "import { EntityManager, Entity } from '@mikro-orm/core';\n@Entity()\nclass Book {}\nawait em.find(Book, {});" },
+  {
+    name: 'schema-like calls on something that is not a query runner, and a query runner given a computed table',
+    text: "import { QueryRunner } from 'typeorm';\nawait schemaBuilder.createTable(new Table({ name: 'x' }));\nawait queryRunner.dropTable(tableName);\nawait queryRunner.query('SELECT 1');",
+  },
 ];
 
 for (const { name, text, rows } of detected) {
@@ -209,6 +229,14 @@ const definitions: { name: string; text: string; definitions: [string, string, n
   { name: 'HTML acronyms and digits follow TypeORM', text: "import { Entity } from 'typeorm';\n@Entity()\nclass HTMLPage {}\n@Entity()\nclass Item2Value {}", definitions: [['HTMLPage', 'html_page', 2], ['Item2Value', 'item2_value', 4]] },
 ];
 
+test('typeorm: query-runner createTable and createForeignKey give schema tables and foreign keys', () => {
+  const { facts } = detect(
+    "await queryRunner.createTable(new Table({ name: 'photos', foreignKeys: [new TableForeignKey({ referencedTableName: 'users' })] }));\nawait queryRunner.createForeignKey('albums', { referencedTableName: 'photos' });",
+  );
+  assert.deepEqual(facts.schemaTables.map((t) => `${t.line} ${t.table}`), ['1 photos']);
+  assert.deepEqual(facts.foreignKeys.map((k) => `${k.line} ${k.from}->${k.to}`), ['1 photos->users', '2 albums->photos']);
+});
+
 for (const { name, text, definitions: expected } of definitions) {
   test(`typeorm: defines ${name}`, () => {
     const own = detect(text).facts.tableDefinitions.filter((d) => d.via === 'typeorm');
@@ -224,7 +252,7 @@ test('typeorm: a MikroORM @Entity is not a TypeORM definition', () => {
   assert.deepEqual(facts.tableDefinitions.filter((d) => d.via === 'typeorm'), []);
 });
 
-test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of the same file', () => {
+test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of the same file, and to imported ones by symbol (not @OneToMany, not unowned @OneToOne)', () => {
   const text = [
     "import { Entity, ManyToOne, OneToOne, OneToMany, JoinColumn } from 'typeorm';",
     "import { Tenant } from './tenant';",
@@ -244,10 +272,11 @@ test('typeorm: foreign keys of @ManyToOne and owning @OneToOne to entities of th
   ].join('\n');
   const { facts } = detect(text);
   assert.deepEqual(
-    facts.foreignKeys.filter((k) => k.via === 'typeorm').map((k) => [k.from, k.to, k.line, k.via]),
+    facts.foreignKeys.filter((k) => k.via === 'typeorm').map((k) => [k.from, k.to || `${k.toSymbol?.specifier}#${k.toSymbol?.symbol}`, k.line, k.via]),
     [
       ['users', 'teams', 5, 'typeorm'],
       ['users', 'profiles', 6, 'typeorm'],
+      ['users', './tenant#Tenant', 9, 'typeorm'],
       ['users', 'users', 10, 'typeorm'],
       ['posts', 'users', 15, 'typeorm'],
     ],
