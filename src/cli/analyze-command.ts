@@ -55,6 +55,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
       exclude: { type: 'string', multiple: true },
       'default-excludes': { type: 'boolean', default: true },
       types: { type: 'boolean', default: true },
+      cache: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,6 +87,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     exclude: values.exclude ?? [],
     defaultExcludes: values['default-excludes'],
     types: values.types,
+    cache: values.cache,
     resolution,
     seed,
     onProgress: progress?.listener,

@@ -1,6 +1,8 @@
 import { isSeamsError, type SeamsErrorCode } from '../errors.js';
 import { SEAMS_VERSION } from '../version.js';
 import { runAnalyzeCommand } from './analyze-command.js';
+import { runBoundariesCommand } from './boundaries-command.js';
+import { runLintCommand } from './lint-command.js';
 import { MAIN_HELP } from './help.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
@@ -29,6 +31,8 @@ export type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyzeCommand,
+  lint: runLintCommand,
+  boundaries: runBoundariesCommand,
 };
 
 /**
