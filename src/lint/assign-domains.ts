@@ -8,9 +8,7 @@ import { BOUNDARIES_HINT } from './load-boundaries.js';
 export interface DomainAssignment {
   /** Domain (or `shared`) of each file that belongs to one; files in no domain are not checked. */
   domainOf: Map<ModuleId, string>;
-  /** Files matching the boundaries file's `exclude`. */
-  excluded: Set<ModuleId>;
-  /** Files in no domain and not excluded. */
+  /** Files in no domain. */
   unassigned: ModuleId[];
   /** Number of files per domain. */
   sizes: Map<string, number>;
@@ -66,13 +64,12 @@ function suggestFor(glob: string, files: readonly ModuleId[]): string {
 }
 
 /**
- * Assigns each file to its domain. A glob matching no file, a domain matching no file, an entry
+ * Assigns each file to its domain (files the boundaries file excludes never get here: discovery skips them). A glob matching no file, a domain matching no file, an entry
  * glob matching none of its domain's files, and a file claimed by two domains are configuration
  * errors (exit code 2), never a silent pass.
  */
 export function assignDomains(files: readonly ModuleId[], file: DataFile<Boundaries>): DomainAssignment {
   const boundaries = file.value;
-  const exclude = compileGlobs(boundaries.exclude ?? [], ['exclude']);
   const owners: { name: string; at: DataPath; paths: CompiledGlob[]; entries?: CompiledGlob[] }[] = [];
   if (boundaries.shared) owners.push({ name: SHARED_KERNEL, at: ['shared'], paths: compileGlobs(boundaries.shared.paths, ['shared', 'paths']) });
   for (const [name, domain] of Object.entries(boundaries.domains)) {
@@ -84,14 +81,10 @@ export function assignDomains(files: readonly ModuleId[], file: DataFile<Boundar
     });
   }
 
-  const assignment: DomainAssignment = { domainOf: new Map(), excluded: new Set(), unassigned: [], sizes: new Map(), isEntry: () => true };
+  const assignment: DomainAssignment = { domainOf: new Map(), unassigned: [], sizes: new Map(), isEntry: () => true };
   const overlaps = new Map<string, ModuleId[]>();
   const entryFiles = new Set<ModuleId>();
   for (const id of files) {
-    if (exclude.length > 0 && matchesList(exclude, id)) {
-      assignment.excluded.add(id);
-      continue;
-    }
     let domain: string | undefined;
     for (const owner of owners) {
       if (!matchesList(owner.paths, id)) continue;

@@ -107,7 +107,7 @@ export function lint(options: LintOptions): LintReport {
     }
   }
 
-  const discovery = discoverFiles({ root, include: [], exclude: [], defaultExcludes: true });
+  const discovery = discoverFiles({ root, include: [], exclude: boundaries.value.exclude ?? [], defaultExcludes: true });
   const layout = loadProjectLayout(root, discovery);
 
   const analyzers = options.tables ? [registeredAnalyzers.imports, registeredAnalyzers.sql] : [registeredAnalyzers.imports];
