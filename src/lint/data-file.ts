@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { SeamsError } from '../errors.js';
 
@@ -42,7 +42,7 @@ function locateIn(document: Document, lineCounter: LineCounter, path: DataPath):
     const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
     const range = node && typeof node === 'object' && 'range' in node ? (node as { range?: unknown }).range : undefined;
     if (Array.isArray(range)) {
-      const keyNode = length > 0 ? findKeyNode(document, path.slice(0, length)) : undefined;
+      const keyNode = length > 0 && (isMap(node) || isSeq(node)) ? findKeyNode(document, path.slice(0, length)) : undefined;
       const offset = keyNode?.range?.[0] ?? (range[0] as number);
       const position = lineCounter.linePos(offset);
       return { line: position.line, column: position.col };
@@ -74,14 +74,14 @@ export function loadDataFile<T>(absolutePath: string, name: string, schema: z.Zo
     throw new SeamsError('config', `Cannot read ${name}: ${(error as Error).message}.`);
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw toConfigError(
       name,
       document.errors.map((error) => ({
         line: error.linePos?.[0]?.line ?? 1,
         column: error.linePos?.[0]?.col ?? 1,
-        message: `syntax error: ${error.message.split('\n')[0]}`,
+        message: `syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
       hint,
     );
