@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import { loadFactsCache, type FactsCacheStats } from '../cache/facts-cache.js';
-import { discoverFiles } from '../discover/discover-files.js';
+import { discoverFiles, type DiscoveredFile } from '../discover/discover-files.js';
 import { loadProjectLayout } from '../discover/project-layout.js';
 import { SeamsError } from '../errors.js';
-import { extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
+import { extractFacts, extractResourceFacts, type Extraction } from '../extract/extract-facts.js';
 import { buildGraph, createCachedResolve } from '../graph/build-graph.js';
 import { addTableEdges } from '../graph/table-edges.js';
 import type { FileFacts, ModuleId } from '../model/facts.js';
 import type { Diagnostic } from '../model/result.js';
-import { createImportResolver } from '../resolve/resolve-imports.js';
+import { createImportResolver, type ImportResolver, type Resolution } from '../resolve/resolve-imports.js';
 import { linkTables } from '../tables/link-tables.js';
 import { SEAMS_VERSION } from '../version.js';
 import { assignDomains, createTableOwners } from './assign-domains.js';
@@ -32,6 +32,8 @@ export interface LintOptions {
   tables?: boolean;
   /** Check only edges from files changed since this git ref. */
   changedSince?: string;
+  /** Check only edges from these files (POSIX, relative to root), as a caller that knows them says; ignored with `changedSince`. */
+  changedFiles?: string[];
   /** Cache per-file facts under .seams-cache/ (default true). */
   cache?: boolean;
 }
@@ -78,6 +80,45 @@ function needsFullCheck(changed: readonly string[], boundariesFile: string): str
   return trigger === undefined ? undefined : `${trigger} changed, so every file is checked`;
 }
 
+/**
+ * Extracts only what a check of `start`'s imports needs: the changed files, the modules they
+ * import, and the re-export chains of those (to follow barrels). Everything else stays unread.
+ */
+function extractReachable(
+  files: readonly DiscoveredFile[],
+  start: ReadonlySet<string>,
+  extract: (files: DiscoveredFile[]) => Extraction,
+  resolve: (from: ModuleId, specifier: string) => Resolution,
+): Extraction {
+  const byId = new Map(files.map((file) => [file.id as string, file]));
+  const result: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [] };
+  const seen = new Set<string>();
+  let frontier = [...start].filter((id) => byId.has(id));
+  for (const id of frontier) seen.add(id);
+  while (frontier.length > 0) {
+    const batch = extract(frontier.map((id) => byId.get(id) as DiscoveredFile));
+    result.facts.push(...batch.facts);
+    result.diagnostics.push(...batch.diagnostics);
+    result.skippedFiles += batch.skippedFiles;
+    const next: string[] = [];
+    for (const facts of batch.facts) {
+      const specifiers = [
+        ...(start.has(facts.module) ? facts.imports.map((fact) => fact.specifier) : []),
+        ...facts.exports.flatMap((fact) => (fact.from === undefined ? [] : [fact.from])),
+        ...facts.exportStars.map((star) => star.specifier),
+      ];
+      for (const specifier of specifiers) {
+        const resolution = resolve(facts.module, specifier);
+        if (resolution.kind !== 'module' || seen.has(resolution.target)) continue;
+        seen.add(resolution.target);
+        next.push(resolution.target);
+      }
+    }
+    frontier = next;
+  }
+  return result;
+}
+
 function assertDirectory(root: string): void {
   if (!fs.existsSync(root)) throw new SeamsError('not-found', `Directory not found: ${root}. Give the path of the repository to lint.`);
   if (!fs.statSync(root).isDirectory()) throw new SeamsError('usage', `Not a directory: ${root}. Give the path of the repository to lint.`);
@@ -97,13 +138,13 @@ export function lint(options: LintOptions): LintReport {
 
   let scope: LintScope = { kind: 'full' };
   let changed: Set<string> | undefined;
-  if (options.changedSince !== undefined) {
-    const files = listChangedFiles(root, options.changedSince);
-    const reason = needsFullCheck(files, toDisplayName(root, boundaries.file));
+  const changedFiles = options.changedSince !== undefined ? listChangedFiles(root, options.changedSince) : options.changedFiles;
+  if (changedFiles !== undefined) {
+    const reason = needsFullCheck(changedFiles, toDisplayName(root, boundaries.file));
     if (reason !== undefined) scope = { kind: 'full', reason };
     else {
-      changed = new Set(files);
-      scope = { kind: 'changed', ref: options.changedSince, changedFiles: files.length };
+      changed = new Set(changedFiles);
+      scope = { kind: 'changed', ref: options.changedSince ?? '(given files)', changedFiles: changedFiles.length };
     }
   }
 
@@ -113,19 +154,35 @@ export function lint(options: LintOptions): LintReport {
   const analyzers = options.tables ? [registeredAnalyzers.imports, registeredAnalyzers.sql] : [registeredAnalyzers.imports];
   const project = { dependencies: layout.dependencies };
   const cache = options.cache === false ? undefined : loadFactsCache(root, { seamsVersion: SEAMS_VERSION, analyzers: analyzers.map((analyzer) => analyzer.id) });
-  const extraction = extractFacts(discovery.files, analyzers, project, undefined, { cache });
-  if (options.tables) extractResourceFacts(discovery.resources, analyzers, project, extraction);
-  const cacheNote = cache?.save({ prune: true });
-  const assignment = assignDomains(extraction.facts.map((facts) => facts.module), boundaries);
-
-  const modulesByPath = new Map<string, ModuleId>();
-  const analyzed = new Set(extraction.facts.map((facts) => facts.module));
-  for (const file of discovery.files) if (analyzed.has(file.id)) modulesByPath.set(file.absolutePath, file.id);
-  const resolver = createImportResolver(layout, modulesByPath);
-  const resolve = createCachedResolve(resolver);
   const checked = changed;
+  const lazy = checked !== undefined && !options.tables;
+  const extract = (files: DiscoveredFile[]): Extraction => extractFacts(files, analyzers, project, undefined, { cache });
+  const modulesByPath = new Map<string, ModuleId>();
+  let extraction: Extraction;
+  let resolver: ImportResolver;
+  let resolve: (from: ModuleId, specifier: string) => Resolution;
+  if (lazy) {
+    for (const file of discovery.files) modulesByPath.set(file.absolutePath, file.id);
+    resolver = createImportResolver(layout, modulesByPath);
+    resolve = createCachedResolve(resolver);
+    extraction = extractReachable(discovery.files, checked, extract, resolve);
+  } else {
+    extraction = extract(discovery.files);
+    if (options.tables) extractResourceFacts(discovery.resources, analyzers, project, extraction);
+    const analyzed = new Set(extraction.facts.map((facts) => facts.module));
+    for (const file of discovery.files) if (analyzed.has(file.id)) modulesByPath.set(file.absolutePath, file.id);
+    resolver = createImportResolver(layout, modulesByPath);
+    resolve = createCachedResolve(resolver);
+  }
+  const cacheNote = cache?.save({ prune: !lazy });
+  const assignment = assignDomains(lazy ? discovery.files.map((file) => file.id) : extraction.facts.map((facts) => facts.module), boundaries);
+
   const graphFacts: FileFacts[] = checked === undefined ? extraction.facts : extraction.facts.map((facts) => (checked.has(facts.module) ? facts : { ...facts, imports: [] }));
   const graph = buildGraph(graphFacts, resolve);
+  if (lazy) {
+    const analyzed = new Set(extraction.facts.map((facts) => facts.module as string));
+    graph.edges = graph.edges.filter((edge) => analyzed.has(edge.to));
+  }
 
   let ownerOf: ((table: string) => string | undefined) | undefined;
   const diagnostics: Diagnostic[] = [...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics];
@@ -162,7 +219,7 @@ export function lint(options: LintOptions): LintReport {
     baselineFile: toDisplayName(root, baselinePath),
     baselinePath,
     scope,
-    files: extraction.facts.length,
+    files: lazy ? discovery.files.length : extraction.facts.length,
     checkedFiles: checked === undefined ? extraction.facts.length : extraction.facts.filter((facts) => checked.has(facts.module)).length,
     unassignedFiles: assignment.unassigned.length,
     unassigned: [...assignment.unassigned],

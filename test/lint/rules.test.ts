@@ -129,17 +129,19 @@ for (const { name, file, boundaries, tables, expected } of [...valid, ...invalid
       'package.json': JSON.stringify({ dependencies: { pg: '8', zod: '4' } }),
       'seams.boundaries.json': JSON.stringify({ ...BOUNDARIES, ...boundaries }),
     });
-    const report = lint({ root, tables, cache: false });
-    const found = [...report.violations, ...report.warnings]
-      .filter((violation) => relevant(violation, file[0]))
-      .map((violation) => ({
-        rule: violation.rule,
-        ...(expected.some((entry) => entry.severity !== undefined) ? { severity: violation.severity } : {}),
-        to: violation.to,
-        line: violation.locations[0]?.line,
-        fromDomain: violation.fromDomain,
-        toDomain: violation.toDomain,
-      }));
+    const findIn = (report: ReturnType<typeof lint>) =>
+      [...report.violations, ...report.warnings]
+        .filter((violation) => relevant(violation, file[0]))
+        .map((violation) => ({
+          rule: violation.rule,
+          ...(expected.some((entry) => entry.severity !== undefined) ? { severity: violation.severity } : {}),
+          to: violation.to,
+          line: violation.locations[0]?.line,
+          fromDomain: violation.fromDomain,
+          toDomain: violation.toDomain,
+        }));
+    const found = findIn(lint({ root, tables, cache: false }));
+    assert.deepEqual(findIn(lint({ root, tables, cache: false, changedFiles: [file[0]] })), found, 'checking only the changed file finds the same');
     assert.deepEqual(found, expected);
   });
 }
