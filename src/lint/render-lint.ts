@@ -57,8 +57,9 @@ function renderGroups(violations: readonly Violation[], color: boolean, tone: st
 function describeScope(report: LintReport): string {
   const domains = report.domains.filter((domain) => domain.name !== SHARED_KERNEL).length;
   const shared = report.domains.some((domain) => domain.name === SHARED_KERNEL) ? ' + shared kernel' : '';
-  const checked = report.scope.kind === 'changed' ? `${report.checkedFiles} changed of ${report.files} files (since ${report.scope.ref})` : `${report.files} files`;
-  const unassigned = report.unassignedFiles > 0 ? `; ${plural(report.unassignedFiles, 'file')} in no domain, not checked` : '';
+  const changed = report.scope.kind === 'changed';
+  const checked = report.scope.kind === 'changed' ? `${plural(report.checkedFiles, 'changed file')} (since ${report.scope.ref})` : plural(report.files, 'file');
+  const unassigned = report.unassignedFiles > 0 && !changed ? `; ${plural(report.unassignedFiles, 'file')} in no domain, not checked` : '';
   const reason = report.scope.kind === 'full' && report.scope.reason ? ` (${report.scope.reason})` : '';
   return `checked ${checked} in ${plural(domains, 'domain')}${shared}${unassigned}${reason}`;
 }

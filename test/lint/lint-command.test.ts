@@ -127,7 +127,7 @@ test('lint cli: --changed-since checks only edges from changed files; a bad ref 
 
   const nothing = await runCliCaptured(['lint', root, '--changed-since', 'HEAD']);
   assert.equal(nothing.code, 0, 'no changed file, nothing to check');
-  assert.match(nothing.stdout, /checked 0 changed of 3 files \(since HEAD\)/);
+  assert.match(nothing.stdout, /checked 0 changed files \(since HEAD\)/);
 
   fs.appendFileSync(path.join(root, 'src/orders/index.ts'), '\n// touched\n');
   fs.writeFileSync(path.join(root, 'src/catalog/new.ts'), "import { order } from '../orders/index';\nexport const n = order;");
