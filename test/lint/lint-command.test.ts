@@ -152,3 +152,14 @@ test('lint cli: --changed-since checks only edges from changed files; a bad ref 
   assert.equal(notGit.code, 2);
   assert.match(notGit.stderr, /--changed-since HEAD: /);
 });
+
+test('lint cli: help for lint and boundaries, and both listed in the main help', async () => {
+  assert.match((await runCliCaptured(['lint', '--help'])).stdout, /Usage: seams lint \[dir\] \[options\][\s\S]*--changed-since <ref>/);
+  assert.match((await runCliCaptured(['help', 'lint'])).stdout, /Usage: seams lint/);
+  assert.match((await runCliCaptured(['boundaries', '--help'])).stdout, /Usage: seams boundaries init \[dir\][\s\S]*--from-folders/);
+  const main = await runCliCaptured(['--help']);
+  assert.match(main.stdout, /lint \[dir\] +check imports against the committed boundaries file/);
+  assert.match(main.stdout, /boundaries init \[dir\]/);
+  const bare = await runCliCaptured(['boundaries']);
+  assert.equal(bare.code, 2);
+});
