@@ -7,7 +7,7 @@ import type { DomainAssignment } from './assign-domains.js';
 /** Ids of the lint rules. */
 export type LintRuleId = 'forbidden-dependency' | 'private-import' | 'foreign-table-write';
 
-/** A lint rule: what it checks, and the default fix it suggests. */
+/** A lint rule: its id and what it checks (for SARIF and documentation). */
 export interface LintRule {
   id: LintRuleId;
   description: string;

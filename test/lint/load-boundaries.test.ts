@@ -79,3 +79,16 @@ test('lint config: --boundaries names the file; a missing one is exit 2', async 
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /Boundaries file not found: config\/nope\.json/);
 });
+
+test('lint config: with --tables, an owned table seams never sees is exit 2 with its location', async () => {
+  const root = createTempRepo({
+    ...FILES,
+    'migrations/001.sql': 'CREATE TABLE prices (id int);',
+    'seams.boundaries.json': domains(', "tables": ["prices", "pricez"], "dependsOn": ["billing"]'),
+  });
+  const run = await runCliCaptured(['lint', root, '--tables', '--no-cache']);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /seams\.boundaries\.json:5:\d+: table "pricez" matches no table seams sees/);
+  assert.doesNotMatch(run.stderr, /table "prices"/);
+  assert.equal((await runCliCaptured(['lint', root, '--no-cache'])).code, 1, 'without --tables, table names are not checked (billing → catalog is the violation)');
+});
