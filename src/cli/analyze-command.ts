@@ -65,6 +65,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
       'default-excludes': { type: 'boolean', default: true },
       types: { type: 'boolean', default: true },
       depth: { type: 'string' },
+      cache: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -102,6 +103,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     defaultExcludes: values['default-excludes'],
     types: values.types,
     depth,
+    cache: values.cache,
     resolution,
     seed,
     runs,

@@ -8,6 +8,9 @@ Commands:
   report <file>   render a saved result (analyze --format json) in other formats
   evaluate        compare clusters with a labelled decomposition (ARI, AMI, MoJoFM)
   diff            compare two results: clusters matched, modules and tables moved, findings
+  lint [dir]      check imports against the committed boundaries file and baseline
+  boundaries init [dir]
+                  write a boundaries file from an analysis, a saved result or folders
 
 Options:
   --help, -h      show help (also: seams <command> --help)
@@ -50,6 +53,8 @@ ${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF p
                           syntax cannot place: faster, fewer TypeORM accesses
   --depth <n>             how many calls deep transactions and entry points are followed
                           (default 4; 0 counts only the scope's own lines)
+  --cache                 cache per-file facts by content hash under .seams-cache/ (a rerun
+                          parses only changed files)
   --help                  show this help
 
 Examples:
@@ -103,4 +108,56 @@ Compares two analysis results (for example of two commits): matches clusters by 
 their members (Jaccard, best pairs first) so a renamed cluster keeps its identity, lists the
 modules and tables that moved between matched clusters, clusters that appeared or went away,
 and findings new and gone.
+`;
+
+/** `seams lint --help`. */
+export const LINT_HELP = `Usage: seams lint [dir] [options]
+
+Checks every import of the repository at dir (default: .) against its boundaries file
+(seams.boundaries.json or .yaml): static, type-only and dynamic imports, require, and imports
+followed through barrels. Violations already in the baseline (seams.baseline.json) do not fail.
+
+Options:
+  --boundaries <file>     the boundaries file (default: seams.boundaries.json/.yaml in dir)
+  --baseline <file>       the baseline (default: seams.baseline.json beside the boundaries file)
+  --update-baseline       record the current violations in the baseline (adds new ones,
+                          removes fixed ones; written atomically) and exit 0
+  --strict-baseline       also fail on stale baseline entries (violations since fixed)
+  --changed-since <ref>   check only imports from files changed since a git ref (a full check
+                          when the boundaries file, a tsconfig or a package.json changed)
+  --tables                also check table writes against the tables each domain owns
+  --no-cache              do not read or write the per-file facts cache (.seams-cache/)
+  --format <f>            text, json, sarif or github (default: text; from --output's
+                          extension .json/.sarif). With GITHUB_ACTIONS set, text output also
+                          carries ::error annotations
+  --output <file>         write the report to a file instead of stdout
+  --help                  show this help
+
+Exit codes: 0 no new violations, 1 new violations (or stale entries with --strict-baseline),
+2 configuration error (with file:line), 3 internal error.
+
+Examples:
+  seams boundaries init . --from-folders 'src/modules/*'
+  seams lint --update-baseline
+  seams lint --changed-since origin/main --format sarif --output seams.sarif
+`;
+
+/** `seams boundaries --help`. */
+export const BOUNDARIES_HELP = `Usage: seams boundaries init [dir] [options]
+
+Writes a boundaries file for the repository at dir (default: .): each domain as path globs
+(folders that belong wholly to one domain become folder/**), the tables it owns, and the
+shared kernel. No dependency between domains is allowed yet; add them to dependsOn, then
+record today's violations with "seams lint --update-baseline".
+
+Sources (default: analyze dir and use its candidate services):
+  --from <result.json>        the candidates of a saved result (seams analyze --format json)
+  --from-folders <depth|glob> one domain per folder: a depth (2: src/<domain>) or a folder
+                              glob ('src/lib/features/*')
+
+Options:
+  --output <file>             where to write (default: dir/seams.boundaries.json; .yaml/.yml
+                              writes YAML)
+  --force                     replace an existing boundaries file
+  --help                      show this help
 `;

@@ -3,6 +3,8 @@ import { SEAMS_VERSION } from '../version.js';
 import { runAnalyzeCommand } from './analyze-command.js';
 import { runDiffCommand } from './diff-command.js';
 import { runEvaluateCommand } from './evaluate-command.js';
+import { runBoundariesCommand } from './boundaries-command.js';
+import { runLintCommand } from './lint-command.js';
 import { MAIN_HELP } from './help.js';
 import { runReportCommand } from './report-command.js';
 
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
   report: runReportCommand,
   evaluate: runEvaluateCommand,
   diff: runDiffCommand,
+  lint: runLintCommand,
+  boundaries: runBoundariesCommand,
 };
 
 /**

@@ -6,6 +6,7 @@ import type { DiscoveredFile, DiscoveredResource } from '../discover/discover-fi
 import { describeError } from '../discover/discover-files.js';
 import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
 import { readText } from '../io/read-text.js';
+import { hashText, type FactsCache } from '../cache/facts-cache.js';
 import { countLinesOfCode, createLineIndex, parseFile } from './parse-file.js';
 
 /** What extraction produced. */
@@ -16,6 +17,12 @@ export interface Extraction {
   /** Files dropped at read time (generated, binary, unreadable). */
   skippedFiles: number;
   diagnostics: Diagnostic[];
+}
+
+/** How extraction runs. */
+export interface ExtractOptions {
+  /** Per-file facts cached by content hash: a file whose text is unchanged is not parsed again. */
+  cache?: FactsCache;
 }
 
 /** Progress callback: files done so far out of the total. */
@@ -31,7 +38,9 @@ export function extractFacts(
   analyzers: readonly AnyAnalyzer[],
   project: ProjectInfo,
   onProgress?: ExtractProgress,
+  extractOptions: ExtractOptions = {},
 ): Extraction {
+  const cache = extractOptions.cache;
   const enabled = analyzers.filter((analyzer) => analyzer.isEnabled(project));
   const options = new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})]));
   const extraction: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [] };
@@ -57,11 +66,19 @@ export function extractFacts(
       extraction.skippedFiles += 1;
       continue;
     }
+    const hash = cache === undefined ? '' : hashText(text);
+    const cached = cache?.get(file.id, hash);
+    if (cached !== undefined) {
+      extraction.facts.push(cached.facts);
+      extraction.diagnostics.push(...cached.diagnostics);
+      continue;
+    }
+    const fileDiagnostics: Diagnostic[] = [];
     const parsed = parseFile(file.id, text);
     const firstError = parsed.errors.find((error) => error.severity === 'Error');
     if (firstError) {
       const offset = firstError.labels[0]?.start;
-      extraction.diagnostics.push(
+      fileDiagnostics.push(
         createDiagnostic(
           DIAGNOSTIC_CODES.parseError,
           `Syntax error: ${firstError.message}. What could be read is still used; fix the syntax (or exclude the file) for complete results.`,
@@ -73,9 +90,9 @@ export function extractFacts(
     const facts = createFileFacts(file.id, countLinesOfCode(text));
     for (const analyzer of enabled) {
       try {
-        analyzer.visit(parsed, { options: options.get(analyzer.id), facts, report: (d: Diagnostic) => extraction.diagnostics.push(d) });
+        analyzer.visit(parsed, { options: options.get(analyzer.id), facts, report: (d: Diagnostic) => fileDiagnostics.push(d) });
       } catch (error) {
-        extraction.diagnostics.push(
+        fileDiagnostics.push(
           createDiagnostic(
             DIAGNOSTIC_CODES.analyzerFailed,
             `Analyzer "${analyzer.id}" failed on this file (${describeError(error)}); its facts for the file are incomplete. This is a seams bug: please report it with the file.`,
@@ -85,6 +102,8 @@ export function extractFacts(
       }
     }
     extraction.facts.push(facts);
+    extraction.diagnostics.push(...fileDiagnostics);
+    cache?.set(file.id, { hash, facts, diagnostics: fileDiagnostics });
   }
   return extraction;
 }

@@ -25,6 +25,7 @@ import { compareText, sortDiagnostics } from '../model/diagnostics.js';
 import type { ModuleId } from '../model/facts.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
 import { SEAMS_VERSION } from '../version.js';
+import { loadFactsCache } from '../cache/facts-cache.js';
 import type { ProgressListener } from './progress.js';
 
 /** Options of one analysis. */
@@ -53,6 +54,8 @@ export interface AnalyzeOptions {
   /** Read the last N commits of git history for co-change edges and module owners (0 or absent: off). */
   history?: number;
   analyzers?: readonly AnyAnalyzer[];
+  /** Cache per-file facts by content hash under `.seams-cache/` (default false). */
+  cache?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -82,7 +85,9 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   progress({ stage: 'extract', done: 0, total: discovery.files.length });
   const analyzers = options.analyzers ?? Object.values(registeredAnalyzers);
   const project = { dependencies: layout.dependencies };
-  const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }));
+  const cache = options.cache ? loadFactsCache(root, { seamsVersion: SEAMS_VERSION, analyzers: analyzers.filter((a) => a.isEnabled(project)).map((a) => a.id) }) : undefined;
+  const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }), { cache });
+  cache?.save({ prune: true });
   extractResourceFacts(discovery.resources, analyzers, project, extraction);
 
   progress({ stage: 'build graph' });

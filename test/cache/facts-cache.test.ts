@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzers } from '../../analyzers/index.js';
+import { CACHE_DIRECTORY, hashText, loadFactsCache, toCacheFile } from '../../src/cache/facts-cache.js';
+import { discoverFiles } from '../../src/discover/discover-files.js';
+import { extractFacts } from '../../src/extract/extract-facts.js';
+import { analyze } from '../../src/pipeline/analyze.js';
+import { createTempRepo, fixturePath, runCliCaptured } from '../helpers.js';
+
+const KEY = { seamsVersion: '1.0.0', analyzers: ['imports'] };
+const FILES = {
+  'src/a.ts': "import { b } from './b';\nexport const a = b;",
+  'src/b.ts': 'export const b = 1;',
+  'src/broken.ts': 'export const = ;',
+};
+
+function extractWithCache(root: string, key = KEY) {
+  const cache = loadFactsCache(root, key);
+  const discovery = discoverFiles({ root, include: [], exclude: [], defaultExcludes: true });
+  const extraction = extractFacts(discovery.files, [analyzers.imports], { dependencies: new Set() }, undefined, { cache });
+  cache.save({ prune: true });
+  return { cache, extraction };
+}
+
+test('facts cache: cold, then warm with the same facts and diagnostics; a changed file is parsed again', () => {
+  const root = createTempRepo(FILES);
+  const cold = extractWithCache(root);
+  assert.deepEqual(cold.cache.stats, { state: 'cold', hits: 0, misses: 3 });
+  assert.ok(fs.existsSync(path.join(root, CACHE_DIRECTORY, '.gitignore')), 'the cache directory ignores itself');
+  const warm = extractWithCache(root);
+  assert.deepEqual(warm.cache.stats, { state: 'warm', hits: 3, misses: 0 });
+  assert.deepEqual(warm.extraction, cold.extraction, 'facts and diagnostics (the syntax error) come back identical');
+  assert.ok(warm.extraction.diagnostics.some((diagnostic) => diagnostic.code === 'parse-error' && diagnostic.file === 'src/broken.ts'));
+
+  fs.writeFileSync(path.join(root, 'src/b.ts'), 'export const b = 2;\nexport const c = 3;');
+  fs.rmSync(path.join(root, 'src/broken.ts'));
+  const changed = extractWithCache(root);
+  assert.deepEqual(changed.cache.stats, { state: 'warm', hits: 1, misses: 1 });
+  assert.deepEqual(changed.extraction.facts.find((facts) => facts.module === 'src/b.ts')?.exports.map((fact) => fact.name), ['b', 'c']);
+  const stored = JSON.parse(fs.readFileSync(toCacheFile(root, KEY), 'utf8'));
+  assert.deepEqual(Object.keys(stored.files), ['src/a.ts', 'src/b.ts'], 'entries of deleted files are pruned');
+  assert.equal(stored.files['src/b.ts'].hash, hashText('export const b = 2;\nexport const c = 3;'));
+});
+
+const corruptions: { name: string; write: (file: string) => void; reason: RegExp }[] = [
+  { name: 'truncated JSON', write: (file) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 40)), reason: /corrupt/ },
+  { name: 'another seams version', write: (file) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"seamsVersion":"1.0.0"', '"seamsVersion":"0.9.0"')), reason: /written by seams 0\.9\.0/ },
+  { name: 'an unknown format', write: (file) => fs.writeFileSync(file, '{"format":99}'), reason: /unknown cache format/ },
+  { name: 'a cache that is not an object', write: (file) => fs.writeFileSync(file, 'null'), reason: /unknown cache format/ },
+];
+
+for (const { name, write, reason } of corruptions) {
+  test(`facts cache: ${name} is rebuilt, with the same facts`, () => {
+    const root = createTempRepo(FILES);
+    const cold = extractWithCache(root);
+    write(toCacheFile(root, KEY));
+    const rebuilt = extractWithCache(root);
+    assert.equal(rebuilt.cache.stats.state, 'rebuilt');
+    assert.match(rebuilt.cache.stats.reason ?? '', reason);
+    assert.deepEqual(rebuilt.extraction, cold.extraction);
+    assert.equal(extractWithCache(root).cache.stats.state, 'warm', 'rewritten, so the next run is warm');
+  });
+}
+
+test('facts cache: a malformed entry is a miss, not a crash; another analyzer set has its own file', () => {
+  const root = createTempRepo(FILES);
+  extractWithCache(root);
+  const file = toCacheFile(root, KEY);
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  stored.files['src/a.ts'].facts.imports = 'not a list';
+  stored.files['src/b.ts'].facts.module = 'src/other.ts';
+  fs.writeFileSync(file, JSON.stringify(stored));
+  const run = extractWithCache(root);
+  assert.deepEqual(run.cache.stats, { state: 'warm', hits: 1, misses: 2 });
+  assert.equal(run.extraction.facts.find((facts) => facts.module === 'src/a.ts')?.imports.length, 1);
+  const other = { seamsVersion: '1.0.0', analyzers: ['imports', 'sql'] };
+  assert.notEqual(toCacheFile(root, other), file);
+  assert.equal(loadFactsCache(root, other).stats.state, 'cold');
+});
+
+test('facts cache: analyze --cache gives a byte-identical result cold and warm, and lint reports a rebuilt cache', async () => {
+  const root = createTempRepo({});
+  fs.cpSync(fixturePath('ecommerce'), root, { recursive: true });
+  const plain = JSON.stringify(analyze({ root }));
+  const cold = JSON.stringify(analyze({ root, cache: true }));
+  const warm = JSON.stringify(analyze({ root, cache: true }));
+  assert.equal(cold, plain);
+  assert.equal(warm, plain);
+  assert.ok(fs.readdirSync(path.join(root, CACHE_DIRECTORY)).some((name) => name.startsWith('facts-')));
+
+  fs.writeFileSync(path.join(root, 'seams.boundaries.json'), JSON.stringify({ version: 1, domains: { all: { paths: ['src/**'] } } }));
+  assert.equal((await runCliCaptured(['lint', root])).code, 0);
+  const lintCache = fs.readdirSync(path.join(root, CACHE_DIRECTORY)).filter((name) => name.startsWith('facts-'));
+  assert.equal(lintCache.length, 2, 'lint (imports only) and analyze (all analyzers) keep separate files');
+  for (const name of lintCache) fs.writeFileSync(path.join(root, CACHE_DIRECTORY, name), '{"format":1,"files":');
+  const rebuilt = await runCliCaptured(['lint', root]);
+  assert.equal(rebuilt.code, 0);
+  assert.match(rebuilt.stderr, /facts cache corrupt \(not valid JSON\); rebuilt/);
+});
