@@ -12,7 +12,7 @@ import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-q
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
 import { clusterGraph, type Clustering } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
-import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type EdgeKind } from '../model/result.js';
+import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type Edge, type EdgeKind } from '../model/result.js';
 import { compareText, sortDiagnostics } from '../model/diagnostics.js';
 import type { ModuleId } from '../model/facts.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
@@ -128,8 +128,12 @@ interface ResultParts {
   diagnostics: Diagnostic[];
 }
 
-/** Counts import statements between clusters (edges followed through barrels are not counted twice). */
-function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<string, Map<string, Coupling>> {
+/**
+ * Counts import statements between clusters (edges followed through barrels are not counted
+ * twice); each cluster's list is sorted by total, then by cluster id. Also used by the what-if
+ * recompute (src/whatif), so a moved module changes couplings exactly as a new analysis would.
+ */
+export function toCouplings(edges: readonly Edge[], clusterOf: ReadonlyMap<string, string>): Map<string, Coupling[]> {
   const couplings = new Map<string, Map<string, Coupling>>();
   const entry = (from: string, to: string): Coupling => {
     if (!couplings.has(from)) couplings.set(from, new Map());
@@ -141,20 +145,24 @@ function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<
     }
     return coupling;
   };
-  for (const edge of graph.edges) {
+  for (const edge of edges) {
     if (edge.through !== undefined) continue;
-    const from = clusterOf.get(edge.from as ModuleId);
-    const to = clusterOf.get(edge.to as ModuleId);
+    const from = clusterOf.get(edge.from);
+    const to = clusterOf.get(edge.to);
     if (from === undefined || to === undefined || from === to) continue;
     entry(from, to).outgoing += edge.weight;
     entry(to, from).incoming += edge.weight;
   }
-  return couplings;
+  const sorted = new Map<string, Coupling[]>();
+  for (const [cluster, byCluster] of couplings) {
+    sorted.set(cluster, [...byCluster.values()].sort((a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster)));
+  }
+  return sorted;
 }
 
 function toResult(parts: ResultParts): AnalysisResult {
   const { graph, clustering, linked } = parts;
-  const couplings = toCouplings(graph, clustering.clusterOf);
+  const couplings = toCouplings(graph.edges, clustering.clusterOf);
   const uses = toTableUses(graph.edges, clustering);
   const untouched = graph.tables.filter((table) => !uses.has(table.id) && table.declared).map((table) => table.id);
   const clusters: Cluster[] = clustering.clusters.map((cluster) => ({
@@ -163,9 +171,7 @@ function toResult(parts: ResultParts): AnalysisResult {
     kind: cluster.kind,
     modules: cluster.modules,
     tables: cluster.tables,
-    coupling: [...(couplings.get(cluster.id)?.values() ?? [])].sort(
-      (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster),
-    ),
+    coupling: couplings.get(cluster.id) ?? [],
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
