@@ -1,10 +1,13 @@
 import { isSeamsError, type SeamsErrorCode } from '../errors.js';
 import { SEAMS_VERSION } from '../version.js';
 import { runAnalyzeCommand } from './analyze-command.js';
+import { runTuiCommand } from './tui-command.js';
 import { MAIN_HELP } from './help.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliStreams {
+  /** The terminal's input (the TUI needs it to be a TTY; other commands ignore it). */
+  stdin?: { isTTY?: boolean };
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
@@ -29,6 +32,7 @@ export type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyzeCommand,
+  tui: runTuiCommand,
 };
 
 /**

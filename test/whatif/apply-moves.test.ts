@@ -1,16 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { applyMoves, TABLE_FINDING_KINDS, type Move } from '../../src/whatif/apply-moves.js';
 import { analysisResultSchema, type AnalysisResult } from '../../src/model/result.js';
-import { fixturePath, fixturesWithTruth } from '../helpers.js';
+import { fixturesWithTruth } from '../helpers.js';
+import { loadGolden } from './golden-result.js';
 import { createSyntheticResult } from './synthetic-result.js';
 
-/** A fixture's golden result (what `seams analyze` produced for it). */
-export function loadGolden(fixture: string): AnalysisResult {
-  return analysisResultSchema.parse(JSON.parse(fs.readFileSync(path.join(fixturePath(fixture), 'golden', 'analyze.json'), 'utf8')));
-}
 
 for (const fixture of fixturesWithTruth()) {
   test(`applyMoves: with no moves, ${fixture} recomputes to exactly what the analysis produced`, () => {
