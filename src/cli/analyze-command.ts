@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
+import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED, type AnalyzeOptions } from '../pipeline/analyze.js';
 import { SeamsError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { BUNDLED_FIXTURE } from '../version.js';
@@ -40,6 +40,35 @@ export function allowsColor(streams: CliStreams): boolean {
   return Boolean(streams.stdout.isTTY) && streams.env.NO_COLOR === undefined && streams.env.TERM !== 'dumb';
 }
 
+/** Options that shape an analysis, shared by the commands that analyze (analyze, tui). */
+export const ANALYSIS_OPTIONS = {
+  resolution: { type: 'string' },
+  seed: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'default-excludes': { type: 'boolean', default: true },
+  types: { type: 'boolean', default: true },
+} as const;
+
+/** The analysis settings from parsed {@link ANALYSIS_OPTIONS}; a bad number is a usage error. */
+export function toAnalysisSettings(values: {
+  resolution?: string;
+  seed?: string;
+  include?: string[];
+  exclude?: string[];
+  'default-excludes'?: boolean;
+  types?: boolean;
+}): Required<Pick<AnalyzeOptions, 'include' | 'exclude' | 'defaultExcludes' | 'types' | 'resolution' | 'seed'>> {
+  return {
+    include: values.include ?? [],
+    exclude: values.exclude ?? [],
+    defaultExcludes: values['default-excludes'] ?? true,
+    types: values.types ?? true,
+    resolution: toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0'),
+    seed: toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more'),
+  };
+}
+
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,12 +78,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     options: {
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
-      resolution: { type: 'string' },
-      seed: { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'default-excludes': { type: 'boolean', default: true },
-      types: { type: 'boolean', default: true },
+      ...ANALYSIS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,8 +90,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     throw new SeamsError('usage', `analyze takes one directory; got ${positionals.length} (${positionals.join(', ')}). Quote globs given to --include/--exclude.`);
   }
   const format = chooseFormat(values.format, values.output, Boolean(streams.stdout.isTTY));
-  const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
-  const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
+  const settings = toAnalysisSettings(values);
 
   let root = positionals[0];
   let displayRoot = root;
@@ -82,12 +105,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   const result = analyze({
     root: path.resolve(streams.cwd, root),
     displayRoot,
-    include: values.include ?? [],
-    exclude: values.exclude ?? [],
-    defaultExcludes: values['default-excludes'],
-    types: values.types,
-    resolution,
-    seed,
+    ...settings,
     onProgress: progress?.listener,
   });
   progress?.finish();

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
 import { SeamsError } from '../errors.js';
 import { BUNDLED_FIXTURE } from '../version.js';
 import { loadResultFile } from '../tui/load-result-file.js';
-import { startTui, type StartTuiOptions } from '../tui/start-tui.js';
+import type { StartTuiOptions } from '../tui/start-tui.js';
 import { BOUNDARIES_FILE_NAME } from '../whatif/to-boundaries-file.js';
 import { rescoreCandidates } from '../whatif/rescore.js';
-import { allowsColor, toNumberOption } from './analyze-command.js';
+import { allowsColor, ANALYSIS_OPTIONS, toAnalysisSettings } from './analyze-command.js';
 import { TUI_HELP } from './help.js';
 import { EXIT_CODES, type CliStreams } from './run-cli.js';
 
@@ -20,12 +19,7 @@ export async function runTuiCommand(argv: string[], streams: CliStreams): Promis
     allowNegative: true,
     options: {
       boundaries: { type: 'string' },
-      resolution: { type: 'string' },
-      seed: { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'default-excludes': { type: 'boolean', default: true },
-      types: { type: 'boolean', default: true },
+      ...ANALYSIS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,8 +36,7 @@ export async function runTuiCommand(argv: string[], streams: CliStreams): Promis
       'seams tui needs an interactive terminal (stdin and stdout must be a TTY). In scripts, pipes and CI use "seams analyze [dir] --format json" instead.',
     );
   }
-  const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
-  const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
+  const settings = toAnalysisSettings(values);
 
   const given = positionals[0];
   const target = path.resolve(streams.cwd, given ?? BUNDLED_FIXTURE);
@@ -63,12 +56,7 @@ export async function runTuiCommand(argv: string[], streams: CliStreams): Promis
       analyze: {
         root: target,
         displayRoot: label,
-        include: values.include ?? [],
-        exclude: values.exclude ?? [],
-        defaultExcludes: values['default-excludes'],
-        types: values.types,
-        resolution,
-        seed,
+        ...settings,
       },
     };
     roots = [target];
@@ -81,6 +69,8 @@ export async function runTuiCommand(argv: string[], streams: CliStreams): Promis
     roots = [...new Set([path.resolve(streams.cwd, result.root), path.resolve(path.dirname(target), result.root), streams.cwd])];
     boundariesDefault = path.join(streams.cwd, BOUNDARIES_FILE_NAME);
   }
+  // Loaded here so that other commands never load Ink and React.
+  const { startTui } = await import('../tui/start-tui.js');
   await startTui({
     stdin: streams.stdin as NodeJS.ReadStream,
     stdout: streams.stdout as NodeJS.WriteStream,

@@ -397,8 +397,8 @@ export function App(props: AppProps): React.JSX.Element {
       <Text inverse bold {...(props.color ? { color: 'cyan' } : {})}>
         {fitText(title, width)}
       </Text>
-      <Text bold>{fitText(crumb, width)}</Text>
-      <Text dimColor>{fitText(`  ${formatCells(shown.columns.map((column) => column), shown.columns.map((column) => column.title), width - 2 - scroll.length)}${scroll}`, width)}</Text>
+      <Text bold>{fitText(fitText(crumb, Math.max(0, width - scroll.length)) + scroll, width)}</Text>
+      <Text dimColor>{fitText(`  ${formatCells(shown.columns, shown.columns.map((column) => column.title), width - 2)}`, width)}</Text>
       {visible.map((row, offset) => {
         const isSelected = view.offset + offset === view.cursor;
         return (
