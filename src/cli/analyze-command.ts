@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED } from '../pipeline/analyze.js';
+import { analyze, DEFAULT_RESOLUTION, DEFAULT_SEED, type AnalyzeOptions } from '../pipeline/analyze.js';
 import { DEFAULT_CALL_DEPTH } from '../callgraph/trace-scopes.js';
 import { DEFAULT_RUNS, type Pin } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
@@ -46,6 +46,54 @@ export function toPins(values: readonly string[] | undefined): Pin[] {
   });
 }
 
+/** Options that shape an analysis, shared by the commands that analyze (analyze, tui). */
+export const ANALYSIS_OPTIONS = {
+  resolution: { type: 'string' },
+  seed: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'default-excludes': { type: 'boolean', default: true },
+  types: { type: 'boolean', default: true },
+  runs: { type: 'string' },
+  clusters: { type: 'string' },
+  pin: { type: 'string', multiple: true },
+  history: { type: 'string' },
+  depth: { type: 'string' },
+  cache: { type: 'boolean', default: false },
+} as const;
+
+/** The analysis settings from parsed {@link ANALYSIS_OPTIONS}; a bad number is a usage error. */
+export function toAnalysisSettings(values: {
+  resolution?: string;
+  seed?: string;
+  include?: string[];
+  exclude?: string[];
+  'default-excludes'?: boolean;
+  types?: boolean;
+  runs?: string;
+  clusters?: string;
+  pin?: string[];
+  history?: string;
+  depth?: string;
+  cache?: boolean;
+}): Required<Pick<AnalyzeOptions, 'include' | 'exclude' | 'defaultExcludes' | 'types' | 'resolution' | 'seed' | 'runs' | 'pins' | 'depth' | 'cache'>> &
+  Pick<AnalyzeOptions, 'clusters' | 'history'> {
+  return {
+    runs: toNumberOption('runs', values.runs, DEFAULT_RUNS, (n) => Number.isInteger(n) && n >= 1 && n <= 200, 'a whole number from 1 to 200'),
+    clusters: values.clusters === undefined ? undefined : toNumberOption('clusters', values.clusters, 0, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more'),
+    history: values.history === undefined ? undefined : toNumberOption('history', values.history, DEFAULT_HISTORY, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more'),
+    pins: toPins(values.pin),
+    depth: toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50'),
+    cache: values.cache ?? false,
+    include: values.include ?? [],
+    exclude: values.exclude ?? [],
+    defaultExcludes: values['default-excludes'] ?? true,
+    types: values.types ?? true,
+    resolution: toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0'),
+    seed: toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more'),
+  };
+}
+
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,18 +102,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     allowNegative: true,
     options: {
       ...REPORT_ARGUMENTS,
-      resolution: { type: 'string' },
-      seed: { type: 'string' },
-      runs: { type: 'string' },
-      clusters: { type: 'string' },
-      pin: { type: 'string', multiple: true },
-      history: { type: 'string' },
-      include: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      'default-excludes': { type: 'boolean', default: true },
-      types: { type: 'boolean', default: true },
-      depth: { type: 'string' },
-      cache: { type: 'boolean', default: false },
+      ...ANALYSIS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,13 +114,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     throw new SeamsError('usage', `analyze takes one directory; got ${positionals.length} (${positionals.join(', ')}). Quote globs given to --include/--exclude.`);
   }
   checkReportArguments(values, streams);
-  const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
-  const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
-  const depth = toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50');
-  const runs = toNumberOption('runs', values.runs, DEFAULT_RUNS, (n) => Number.isInteger(n) && n >= 1 && n <= 200, 'a whole number from 1 to 200');
-  const clusters = values.clusters === undefined ? undefined : toNumberOption('clusters', values.clusters, 0, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
-  const history = values.history === undefined ? undefined : toNumberOption('history', values.history, DEFAULT_HISTORY, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
-  const pins = toPins(values.pin);
+  const settings = toAnalysisSettings(values);
 
   let root = positionals[0];
   let displayRoot = root;
@@ -98,18 +129,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   const result = analyze({
     root: path.resolve(streams.cwd, root),
     displayRoot,
-    include: values.include ?? [],
-    exclude: values.exclude ?? [],
-    defaultExcludes: values['default-excludes'],
-    types: values.types,
-    depth,
-    cache: values.cache,
-    resolution,
-    seed,
-    runs,
-    clusters,
-    pins,
-    history,
+    ...settings,
     onProgress: progress?.listener,
   });
   progress?.finish();

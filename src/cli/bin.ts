@@ -2,6 +2,7 @@
 import { runCli } from './run-cli.js';
 
 const code = await runCli(process.argv.slice(2), {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

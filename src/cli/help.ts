@@ -11,6 +11,9 @@ Commands:
   lint [dir]      check imports against the committed boundaries file and baseline
   boundaries init [dir]
                   write a boundaries file from an analysis, a saved result or folders
+  tui [dir | result.json]
+                  explore the candidates in the terminal, follow the evidence, try
+                  what-if moves and save them as a boundaries file
 
 Options:
   --help, -h      show help (also: seams <command> --help)
@@ -160,4 +163,34 @@ Options:
                               writes YAML)
   --force                     replace an existing boundaries file
   --help                      show this help
+`;
+
+/** `seams tui --help`. */
+export const TUI_HELP = `Usage: seams tui [dir | result.json] [options]
+
+Explores the candidate services in the terminal: the candidates (sortable), each candidate's
+modules, tables, dependencies, API surface, entry points, findings and score, the evidence down
+to file:line (e opens $EDITOR there), all findings by kind, and search (/). What-if: move a
+module, folder or table to another candidate or a new one (m); couplings, table owners and
+findings recompute at once; u undoes, U redoes; w saves the arrangement as a boundaries file.
+Press ? in the TUI for every key.
+
+With a directory (default: the bundled fixture monolith) it analyzes first, showing progress;
+with a result file written by "seams analyze --format json --output result.json" it opens at
+once. Needs an interactive terminal; in scripts use "seams analyze".
+
+Options:
+  --boundaries <file>     where w saves (default: seams.boundaries.json in the analyzed
+                          directory; in the current directory for a result file or the
+                          bundled fixture). An existing file is only replaced after a yes.
+  --resolution, --seed, --include, --exclude, --no-default-excludes, --no-types
+                          as for seams analyze (when given a directory)
+  --help                  show this help
+
+Environment: VISUAL or EDITOR picks the editor e opens (vi when unset); NO_COLOR turns colour off.
+
+Examples:
+  seams tui
+  seams tui ../my-monolith
+  seams analyze ../my-monolith --format json --output result.json && seams tui result.json
 `;

@@ -5,11 +5,14 @@ import { runDiffCommand } from './diff-command.js';
 import { runEvaluateCommand } from './evaluate-command.js';
 import { runBoundariesCommand } from './boundaries-command.js';
 import { runLintCommand } from './lint-command.js';
+import { runTuiCommand } from './tui-command.js';
 import { MAIN_HELP } from './help.js';
 import { runReportCommand } from './report-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliStreams {
+  /** The terminal's input (the TUI needs it to be a TTY; other commands ignore it). */
+  stdin?: { isTTY?: boolean };
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   diff: runDiffCommand,
   lint: runLintCommand,
   boundaries: runBoundariesCommand,
+  tui: runTuiCommand,
 };
 
 /**

@@ -1,4 +1,5 @@
-import type { Edge, Finding, Location } from '../model/result.js';
+import type { Edge, EntryPoint, Finding, Location, Transaction } from '../model/result.js';
+import { findCrossDomainImports, findCycles, findFanOut, findSharedTransactions } from './find-coupling.js';
 import { compareText } from '../model/diagnostics.js';
 import type { ModuleId } from '../model/facts.js';
 import type { Clustering } from '../cluster/cluster-graph.js';
@@ -77,4 +78,30 @@ export function findTableProblems(uses: Map<string, TableUse>, clustering: Clust
     });
   }
   return findings;
+}
+
+/** What every finding is computed from: the result's edges, scopes and entry points under one clustering. */
+export interface ProblemInputs {
+  edges: Edge[];
+  transactions: Transaction[];
+  entryPoints: EntryPoint[];
+  clustering: Clustering;
+  uses: Map<string, TableUse>;
+  untouched: string[];
+}
+
+/**
+ * Every finding, in the order of the result: shared transactions, cross-domain imports, cycles,
+ * entry-point fan-out, then the table findings. The pipeline and the what-if recompute both call it.
+ */
+export function findProblems(inputs: ProblemInputs): Finding[] {
+  const { clustering } = inputs;
+  const domains = new Set(clustering.clusters.filter((cluster) => cluster.kind === 'domain').map((cluster) => cluster.id));
+  return [
+    ...findSharedTransactions(inputs.transactions, domains),
+    ...findCrossDomainImports(inputs.edges, clustering.clusterOf, domains),
+    ...findCycles(inputs.edges, clustering.clusterOf, domains),
+    ...findFanOut(inputs.entryPoints),
+    ...findTableProblems(inputs.uses, clustering, inputs.untouched),
+  ];
 }

@@ -7,8 +7,7 @@ import { createImportResolver } from '../resolve/resolve-imports.js';
 import { buildGraph, createCachedResolve, type ModuleGraph } from '../graph/build-graph.js';
 import { addTableEdges } from '../graph/table-edges.js';
 import { linkTables, type LinkedTables } from '../tables/link-tables.js';
-import { findTableProblems, toTableUses } from '../find/find-problems.js';
-import { findCrossDomainImports, findCycles, findFanOut, findSharedTransactions } from '../find/find-coupling.js';
+import { findProblems, toTableUses } from '../find/find-problems.js';
 import { buildCallGraph } from '../callgraph/build-call-graph.js';
 import {
   DEFAULT_CALL_DEPTH, toEntryPoints, toEvents, toSameTransactionEdges, toTransactions, traceScopes, type TracedEntryPoint, type TracedTransaction,
@@ -20,7 +19,7 @@ import { clusterGraph, DEFAULT_RUNS, type Clustering, type Pin } from '../cluste
 import { addHistoryEdges, loadHistory } from '../cluster/load-history.js';
 import { scoreCandidates } from '../score/score-candidates.js';
 import { SeamsError } from '../errors.js';
-import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type EdgeKind } from '../model/result.js';
+import { SCHEMA_VERSION, type AnalysisResult, type Cluster, type Coupling, type Diagnostic, type Edge, type EdgeKind } from '../model/result.js';
 import { compareText, sortDiagnostics } from '../model/diagnostics.js';
 import type { ModuleId } from '../model/facts.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
@@ -176,8 +175,12 @@ interface ResultParts {
   diagnostics: Diagnostic[];
 }
 
-/** Counts import statements between clusters (edges followed through barrels are not counted twice). */
-function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<string, Map<string, Coupling>> {
+/**
+ * Counts import statements between clusters (edges followed through barrels are not counted
+ * twice); each cluster's list is sorted by total, then by cluster id. Also used by the what-if
+ * recompute (src/whatif), so a moved module changes couplings exactly as a new analysis would.
+ */
+export function toCouplings(edges: readonly Edge[], clusterOf: ReadonlyMap<string, string>): Map<string, Coupling[]> {
   const couplings = new Map<string, Map<string, Coupling>>();
   const entry = (from: string, to: string): Coupling => {
     if (!couplings.has(from)) couplings.set(from, new Map());
@@ -189,20 +192,24 @@ function toCouplings(graph: ModuleGraph, clusterOf: Map<ModuleId, string>): Map<
     }
     return coupling;
   };
-  for (const edge of graph.edges) {
+  for (const edge of edges) {
     if (edge.through !== undefined) continue;
-    const from = clusterOf.get(edge.from as ModuleId);
-    const to = clusterOf.get(edge.to as ModuleId);
+    const from = clusterOf.get(edge.from);
+    const to = clusterOf.get(edge.to);
     if (from === undefined || to === undefined || from === to) continue;
     entry(from, to).outgoing += edge.weight;
     entry(to, from).incoming += edge.weight;
   }
-  return couplings;
+  const sorted = new Map<string, Coupling[]>();
+  for (const [cluster, byCluster] of couplings) {
+    sorted.set(cluster, [...byCluster.values()].sort((a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster)));
+  }
+  return sorted;
 }
 
 function toResult(parts: ResultParts): AnalysisResult {
   const { graph, clustering, linked } = parts;
-  const couplings = toCouplings(graph, clustering.clusterOf);
+  const couplings = toCouplings(graph.edges, clustering.clusterOf);
   const uses = toTableUses(graph.edges, clustering);
   const domainClusters = new Set(clustering.clusters.filter((cluster) => cluster.kind === 'domain').map((cluster) => cluster.id));
   const transactions = toTransactions(parts.traced.transactions, clustering.tableClusterOf);
@@ -215,9 +222,7 @@ function toResult(parts: ResultParts): AnalysisResult {
     modules: cluster.modules,
     tables: cluster.tables,
     ...(cluster.stability === undefined ? {} : { stability: cluster.stability }),
-    coupling: [...(couplings.get(cluster.id)?.values() ?? [])].sort(
-      (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || compareText(a.cluster, b.cluster),
-    ),
+    coupling: couplings.get(cluster.id) ?? [],
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -248,13 +253,7 @@ function toResult(parts: ResultParts): AnalysisResult {
     transactions,
     entryPoints,
     events: parts.events,
-    findings: [
-      ...findSharedTransactions(transactions, domainClusters),
-      ...findCrossDomainImports(graph.edges, clustering.clusterOf, domainClusters),
-      ...findCycles(graph.edges, clustering.clusterOf, domainClusters),
-      ...findFanOut(entryPoints),
-      ...findTableProblems(uses, clustering, untouched),
-    ],
+    findings: findProblems({ edges: graph.edges, transactions, entryPoints, clustering, uses, untouched }),
     diagnostics: sortDiagnostics(parts.diagnostics),
   };
 }
