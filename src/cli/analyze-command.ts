@@ -5,8 +5,10 @@ import { SeamsError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { BUNDLED_FIXTURE } from '../version.js';
 import { reporters, isReportFormat, type ReportFormat } from '../../reports/index.js';
+import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import type { AnyAnalyzer } from '../plugin/index.js';
 import { ANALYZE_HELP } from './help.js';
-import { createProgressRenderer } from './progress-renderer.js';
+import { combineListeners, createPerformanceRecorder, createProgressRenderer } from './progress-renderer.js';
 import { EXIT_CODES, type CliStreams } from './run-cli.js';
 
 /** Parses a number option, or explains what was wrong. */
@@ -40,6 +42,18 @@ export function allowsColor(streams: CliStreams): boolean {
   return Boolean(streams.stdout.isTTY) && streams.env.NO_COLOR === undefined && streams.env.TERM !== 'dumb';
 }
 
+/** The analyzers `--analyzers a,b` names (all registered ones when not given), or a usage error naming the known ids. */
+export function chooseAnalyzers(value: string | undefined): AnyAnalyzer[] {
+  if (value === undefined) return Object.values(registeredAnalyzers);
+  const known = registeredAnalyzers as Record<string, AnyAnalyzer>;
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = ids.filter((id) => !Object.hasOwn(known, id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new SeamsError('usage', `Unknown --analyzers "${value}". Analyzers: ${Object.keys(known).join(', ')} (comma-separated).`);
+  }
+  return [...new Set(ids)].map((id) => known[id] as AnyAnalyzer);
+}
+
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -55,6 +69,8 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
       exclude: { type: 'string', multiple: true },
       'default-excludes': { type: 'boolean', default: true },
       types: { type: 'boolean', default: true },
+      analyzers: { type: 'string' },
+      performance: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +84,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   const format = chooseFormat(values.format, values.output, Boolean(streams.stdout.isTTY));
   const resolution = toNumberOption('resolution', values.resolution, DEFAULT_RESOLUTION, (n) => n > 0, 'a number above 0');
   const seed = toNumberOption('seed', values.seed, DEFAULT_SEED, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
+  const analyzers = chooseAnalyzers(values.analyzers);
 
   let root = positionals[0];
   let displayRoot = root;
@@ -79,6 +96,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     );
   }
   const progress = streams.stderr.isTTY ? createProgressRenderer(streams.stderr) : undefined;
+  const performance = values.performance ? createPerformanceRecorder() : undefined;
   const result = analyze({
     root: path.resolve(streams.cwd, root),
     displayRoot,
@@ -88,9 +106,11 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     types: values.types,
     resolution,
     seed,
-    onProgress: progress?.listener,
+    analyzers,
+    onProgress: combineListeners(progress?.listener, performance?.listener),
   });
   progress?.finish();
+  if (performance) streams.stderr.write(performance.report());
   const rendered = reporters[format].render(result, { color: values.output === undefined && allowsColor(streams) });
   if (values.output !== undefined) {
     const target = path.resolve(streams.cwd, values.output);

@@ -31,7 +31,12 @@ Options:
   --no-default-excludes   also analyze tests, build output and generated files
   --no-types              skip the lazy type-aware pass (ts-morph) for repository receivers
                           syntax cannot place: faster, fewer TypeORM accesses
+  --performance           print wall time and memory (RSS, heap, peak RSS) per stage on stderr
   --help                  show this help
+
+Advanced:
+  --analyzers <ids>       run only these analyzers, comma-separated (imports, sql); e.g.
+                          --analyzers imports builds the import graph alone (benchmarks)
 
 Examples:
   seams analyze

@@ -59,12 +59,14 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   progress({ stage: 'discover' });
   const discovery = discoverFiles({ root, include, exclude, defaultExcludes: options.defaultExcludes ?? true });
   const layout = loadProjectLayout(root, discovery);
+  progress({ stage: 'discover', end: true });
 
   progress({ stage: 'extract', done: 0, total: discovery.files.length });
   const analyzers = options.analyzers ?? Object.values(registeredAnalyzers);
   const project = { dependencies: layout.dependencies };
   const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }));
   extractResourceFacts(discovery.resources, analyzers, project, extraction);
+  progress({ stage: 'extract', end: true });
 
   progress({ stage: 'build graph' });
   const analyzed = new Set(extraction.facts.map((facts) => facts.module));
@@ -73,15 +75,21 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const resolver = createImportResolver(layout, modulesByPath);
   const resolve = createCachedResolve(resolver);
   const graph = buildGraph(extraction.facts, resolve);
+  progress({ stage: 'build graph', end: true });
+  progress({ stage: 'types' });
   const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph));
+  progress({ stage: 'types', end: true });
+  progress({ stage: 'link tables' });
   const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
   addTableEdges(graph, linked);
+  progress({ stage: 'link tables', end: true });
 
   progress({ stage: 'cluster' });
   const clustering = clusterGraph(graph, { resolution, seed, weights: options.weights });
+  progress({ stage: 'cluster', end: true });
 
   progress({ stage: 'result' });
-  return toResult({
+  const result = toResult({
     displayRoot: options.displayRoot ?? options.root,
     graph,
     linked,
@@ -92,6 +100,8 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? [])],
     typePass,
   });
+  progress({ stage: 'result', end: true });
+  return result;
 }
 
 /** The modules each module imports (runtime and type imports, barrels followed). */
