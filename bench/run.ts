@@ -292,6 +292,21 @@ export async function benchTarget(target: BenchTarget, tools: readonly BenchTool
   return { target, tools: results };
 }
 
+const USAGE = `Usage: npm run bench -- [options] [<repo> …]
+
+Times seams analyze (full, and --analyzers imports --no-types), madge and dependency-cruiser on
+generated monoliths and/or the repositories given, in turns, as child processes.
+
+Options:
+  --sizes <list>   generated sizes, e.g. 1k,10k,30k (default 1k,10k; none when repos are given)
+  --runs <n>       runs per tool and tree; the median is reported (default 3)
+  --tools <list>   seams,seams-imports,madge,depcruise (default all)
+  --seed <n>       generator seed (default 1)
+  --timeout <s>    kill a run after this many seconds (default 900)
+  --json <file>    where to write the results (default <tmp>/seams-bench/last-results.json)
+  --no-sql         skip the SQL parser throughput line
+`;
+
 /**
  * `npm run bench [-- --sizes 1k,10k] [--runs 3] [--tools seams,madge] [--seed 1] [--json out.json] [<repo> …]`:
  * generates synthetic monoliths (kept in the temp dir between runs) or takes the repositories
@@ -310,8 +325,13 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       timeout: { type: 'string', default: '900' },
       'no-sql': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const output = process.stdout;
   const machine = describeMachine();
   output.write(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}; peak RSS from ${machine.rssSource}\n`);
