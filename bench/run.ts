@@ -298,7 +298,7 @@ Times seams analyze (full, and --analyzers imports --no-types), madge and depend
 generated monoliths and/or the repositories given, in turns, as child processes.
 
 Options:
-  --sizes <list>   generated sizes, e.g. 1k,10k,30k (default 1k,10k; none when repos are given)
+  --sizes <list>   generated sizes, e.g. 1k,10k,30k (default 1k; none when repos are given)
   --runs <n>       runs per tool and tree; the median is reported (default 3)
   --tools <list>   seams,seams-imports,madge,depcruise (default all)
   --seed <n>       generator seed (default 1)
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     const sql = await measureSqlThroughput();
     output.write(`sql: extractTableAccesses on ${sql.statements} generated statements: median ${sql.median} statements/s (runs: ${sql.perSecond.join(', ')})\n`);
   }
-  const sizes = (values.sizes ?? (positionals.length > 0 ? '' : '1k,10k')).split(',').filter((size) => size.trim() !== '').map(parseSize);
+  const sizes = (values.sizes ?? (positionals.length > 0 ? '' : '1k')).split(',').filter((size) => size.trim() !== '').map(parseSize);
   const seed = Number(values.seed);
   const runs = Math.max(1, Number(values.runs));
   const wanted = values.tools?.split(',').map((tool) => tool.trim());
