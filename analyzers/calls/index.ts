@@ -1,7 +1,9 @@
-import { Visitor, type CallExpression, type Class, type Function as FunctionNode, type VisitorObject } from 'oxc-parser';
+import type { CallExpression, Class, Function as FunctionNode, VisitorObject } from 'oxc-parser';
 import { z } from 'zod';
 import {
   defineAnalyzer,
+  visitAst,
+  type AstHandler,
   type CalleeRef,
   type CallFact,
   type ClassFieldFact,
@@ -232,7 +234,7 @@ function collectCalls(file: ParsedFile, facts: FileFacts): void {
       facts.calls.push(fact);
     },
   };
-  new Visitor(visitor).visit(file.program);
+  visitAst(file.program, visitor as Record<string, AstHandler>);
 }
 
 /** What a callee expression names, or undefined for calls the call graph cannot follow. */

@@ -1,7 +1,6 @@
-import { Visitor } from 'oxc-parser';
 import type { Argument, CallExpression, TSImportEqualsDeclaration } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, type ExportFact, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
+import { defineAnalyzer, visitAst, type ExportFact, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
 
 /** Options of the imports analyzer. */
 export const importsOptionsSchema = z.object({}).strict();
@@ -91,7 +90,7 @@ function addDynamicImports(file: ParsedFile, facts: FileFacts): void {
 /** `require('x')` and `import x = require('x')`: needs the AST, so only after a text pre-filter. */
 function addRequires(file: ParsedFile, facts: FileFacts): void {
   if (!file.text.includes('require')) return;
-  const visitor = new Visitor({
+  visitAst(file.program, {
     CallExpression(node: CallExpression) {
       if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;
       const specifier = literalArgument(node.arguments[0]);
@@ -110,7 +109,6 @@ function addRequires(file: ParsedFile, facts: FileFacts): void {
       });
     },
   });
-  visitor.visit(file.program);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Visitor, type Class, type Decorator, type MethodDefinition, type VisitorObject } from 'oxc-parser';
-import type { CalleeRef, EntryPointFact, EventFact, FileFacts, HandlerRef, ParsedFile } from '../../src/plugin/index.js';
+import type { Class, Decorator, MethodDefinition, VisitorObject } from 'oxc-parser';
+import { visitAst, type AstHandler, type CalleeRef, type EntryPointFact, type EventFact, type FileFacts, type HandlerRef, type ParsedFile } from '../../src/plugin/index.js';
 import { memberPath, startOf, stringValue, unwrap, type AnyNode } from '../sql/ast.js';
 import { readFileConstants, type FileConstant } from '../sql/file-constants.js';
 
@@ -333,7 +333,7 @@ export function runDetectors(file: ParsedFile, facts: FileFacts, detectors: read
       for (const handler of list) handler(node);
     };
   }
-  new Visitor(merged as VisitorObject).visit(file.program);
+  visitAst(file.program, merged as Record<string, AstHandler>);
   context.finish();
   return true;
 }

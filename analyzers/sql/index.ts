@@ -1,6 +1,6 @@
-import { Visitor, type CallExpression, type VisitorObject } from 'oxc-parser';
+import type { CallExpression } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
+import { defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
 import { innerCalls, toCallChain } from './ast.js';
 import { createSqlDetectorContext, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
 import { sqlDetectors } from './detectors/index.js';
@@ -56,7 +56,7 @@ function runDetectors(file: ParsedFile, active: readonly SqlDetector[], context:
       }
     };
   }
-  if (Object.keys(merged).length > 0) new Visitor(merged as VisitorObject).visit(file.program);
+  if (Object.keys(merged).length > 0) visitAst(file.program, merged);
 }
 
 /** Records exported constants holding table names or SQL, for sinks in other files that import them. */

@@ -1,6 +1,6 @@
-import { Visitor, type CallExpression, type Class, type MethodDefinition, type VariableDeclarator, type VisitorObject } from 'oxc-parser';
+import type { CallExpression, Class, MethodDefinition, VariableDeclarator, VisitorObject } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, type ParsedFile, type TransactionFact } from '../../src/plugin/index.js';
+import { defineAnalyzer, visitAst, type AstHandler, type ParsedFile, type TransactionFact } from '../../src/plugin/index.js';
 import { unwrap, type AnyNode } from '../sql/ast.js';
 import type { TransactionDetector, TransactionDetectorContext } from './detector.js';
 import { transactionDetectors } from './detectors/index.js';
@@ -104,7 +104,7 @@ function collectTransactions(file: ParsedFile, active: TransactionDetector[]): T
       for (const detector of active) detector.onMethod?.(node, classes.at(-1), context);
     },
   };
-  new Visitor(visitor).visit(file.program);
+  visitAst(file.program, visitor as Record<string, AstHandler>);
   return scopes;
 }
 

@@ -5,8 +5,10 @@ import { DEFAULT_CALL_DEPTH } from '../callgraph/trace-scopes.js';
 import { DEFAULT_RUNS, type Pin } from '../cluster/cluster-graph.js';
 import { SeamsError } from '../errors.js';
 import { BUNDLED_FIXTURE } from '../version.js';
+import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import type { AnyAnalyzer } from '../plugin/index.js';
 import { ANALYZE_HELP } from './help.js';
-import { createProgressRenderer } from './progress-renderer.js';
+import { combineListeners, createPerformanceRecorder, createProgressRenderer } from './progress-renderer.js';
 import { checkReportArguments, writeReports, REPORT_ARGUMENTS } from './report-command.js';
 import { EXIT_CODES, type CliStreams } from './run-cli.js';
 
@@ -94,6 +96,18 @@ export function toAnalysisSettings(values: {
   };
 }
 
+/** The analyzers `--analyzers a,b` names (all registered ones when not given), or a usage error naming the known ids. */
+export function chooseAnalyzers(value: string | undefined): AnyAnalyzer[] {
+  if (value === undefined) return Object.values(registeredAnalyzers);
+  const known = registeredAnalyzers as Record<string, AnyAnalyzer>;
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = ids.filter((id) => !Object.hasOwn(known, id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new SeamsError('usage', `Unknown --analyzers "${value}". Analyzers: ${Object.keys(known).join(', ')} (comma-separated).`);
+  }
+  return [...new Set(ids)].map((id) => known[id] as AnyAnalyzer);
+}
+
 /** `seams analyze [dir]`. */
 export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -103,6 +117,8 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     options: {
       ...REPORT_ARGUMENTS,
       ...ANALYSIS_OPTIONS,
+      analyzers: { type: 'string' },
+      performance: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -115,6 +131,7 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
   }
   checkReportArguments(values, streams);
   const settings = toAnalysisSettings(values);
+  const analyzers = chooseAnalyzers(values.analyzers);
 
   let root = positionals[0];
   let displayRoot = root;
@@ -126,13 +143,16 @@ export async function runAnalyzeCommand(argv: string[], streams: CliStreams): Pr
     );
   }
   const progress = streams.stderr.isTTY ? createProgressRenderer(streams.stderr) : undefined;
+  const performance = values.performance ? createPerformanceRecorder() : undefined;
   const result = analyze({
     root: path.resolve(streams.cwd, root),
     displayRoot,
     ...settings,
-    onProgress: progress?.listener,
+    analyzers,
+    onProgress: combineListeners(progress?.listener, performance?.listener),
   });
   progress?.finish();
+  if (performance) streams.stderr.write(performance.report());
   writeReports(result, values, streams, path.resolve(streams.cwd, root));
   return EXIT_CODES.ok;
 }

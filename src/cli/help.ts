@@ -58,7 +58,12 @@ ${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF p
                           (default 4; 0 counts only the scope's own lines)
   --cache                 cache per-file facts by content hash under .seams-cache/ (a rerun
                           parses only changed files)
+  --performance           print wall time and memory (RSS, heap, peak RSS) per stage on stderr
   --help                  show this help
+
+Advanced:
+  --analyzers <ids>       run only these analyzers, comma-separated (imports, sql); e.g.
+                          --analyzers imports builds the import graph alone (benchmarks)
 
 Examples:
   seams analyze

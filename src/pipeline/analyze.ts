@@ -80,6 +80,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   progress({ stage: 'discover' });
   const discovery = discoverFiles({ root, include, exclude, defaultExcludes: options.defaultExcludes ?? true });
   const layout = loadProjectLayout(root, discovery);
+  progress({ stage: 'discover', end: true });
 
   progress({ stage: 'extract', done: 0, total: discovery.files.length });
   const analyzers = options.analyzers ?? Object.values(registeredAnalyzers);
@@ -88,6 +89,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }), { cache });
   cache?.save({ prune: true });
   extractResourceFacts(discovery.resources, analyzers, project, extraction);
+  progress({ stage: 'extract', end: true });
 
   progress({ stage: 'build graph' });
   const analyzed = new Set(extraction.facts.map((facts) => facts.module));
@@ -96,9 +98,14 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const resolver = createImportResolver(layout, modulesByPath);
   const resolve = createCachedResolve(resolver);
   const graph = buildGraph(extraction.facts, resolve);
+  progress({ stage: 'build graph', end: true });
+  progress({ stage: 'types' });
   const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph));
+  progress({ stage: 'types', end: true });
+  progress({ stage: 'link tables' });
   const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
   addTableEdges(graph, linked);
+  progress({ stage: 'link tables', end: true });
 
   const callGraph = buildCallGraph(extraction.facts, resolve);
   const traced = traceScopes(extraction.facts, callGraph, linked.accesses, depth);
@@ -111,6 +118,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const runs = options.runs ?? DEFAULT_RUNS;
   const pins = options.pins ?? [];
   const clustering = clusterGraph(graph, { resolution, seed, runs, clusters: options.clusters, pins, weights: options.weights, owners: history?.owners });
+  progress({ stage: 'cluster', end: true });
 
   progress({ stage: 'result' });
   const result = toResult({
@@ -136,7 +144,9 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
     diagnostics: [...discovery.diagnostics, ...layout.diagnostics, ...extraction.diagnostics, ...resolver.diagnostics, ...graph.diagnostics, ...linked.diagnostics, ...(typePass?.diagnostics ?? []), ...(history?.diagnostics ?? [])],
     typePass,
   });
-  return { ...result, ...scoreCandidates(result) };
+  const scored = { ...result, ...scoreCandidates(result) };
+  progress({ stage: 'result', end: true });
+  return scored;
 }
 
 /** The modules each module imports (runtime and type imports, barrels followed). */

@@ -1,14 +1,23 @@
-/** The stages of an analysis, in order. */
-export const STAGES = ['discover', 'extract', 'build graph', 'cluster', 'result'] as const;
+/**
+ * The stages of an analysis, in order. `types` (the lazy type-aware pass) and `link tables` are
+ * parts of building the graph that get their own names so `--performance` can time them.
+ */
+export const STAGES = ['discover', 'extract', 'build graph', 'types', 'link tables', 'cluster', 'result'] as const;
 
 /** A stage name. */
 export type StageName = (typeof STAGES)[number];
 
-/** A progress event: a stage starts, or a stage advances through its items. */
+/**
+ * A progress event. A stage starts with its first event, may advance through its items
+ * (`done`/`total`), and closes with an event whose `end` is true. Events are sent synchronously,
+ * so a listener that wants timings reads the clock when it receives them.
+ */
 export interface ProgressEvent {
   stage: StageName;
   done?: number;
   total?: number;
+  /** True on the event that closes the stage. */
+  end?: boolean;
 }
 
 /** Receives progress events; the CLI renders them on stderr when it is a terminal. */

@@ -15,6 +15,7 @@ export type {
 export type { AnalysisResult, Diagnostic, Edge, Cluster, Finding, Location } from '../model/result.js';
 export { createDiagnostic, DIAGNOSTIC_CODES, compareText } from '../model/diagnostics.js';
 export type { DiagnosticCode } from '../model/diagnostics.js';
+export { visitAst, type AstHandler } from './visit-ast.js';
 
 /** The language oxc parsed a file as. */
 export type SourceLanguage = 'js' | 'jsx' | 'ts' | 'tsx';
