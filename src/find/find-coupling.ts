@@ -165,15 +165,24 @@ export function findCycles(edges: Edge[], clusterOf: ReadonlyMap<ModuleId, strin
   return findings;
 }
 
-/** `entry-point-fan-out`: a route, consumer or job that synchronously reaches FAN_OUT_DOMAINS or more domain clusters. */
-export function findFanOut(entryPoints: EntryPoint[]): Finding[] {
-  return entryPoints
-    .filter((entryPoint) => entryPoint.clusters.length >= FAN_OUT_DOMAINS)
-    .map((entryPoint) => ({
+/**
+ * `entry-point-fan-out`: a route, consumer or job whose handler synchronously reaches
+ * FAN_OUT_DOMAINS or more domain clusters besides its own (by calling their code or touching
+ * their tables). After a split each of them is a network call on the request's path.
+ */
+export function findFanOut(entryPoints: EntryPoint[], clusterOf: ReadonlyMap<ModuleId, string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const entryPoint of entryPoints) {
+    const own = clusterOf.get(entryPoint.location.file as ModuleId);
+    const others = entryPoint.clusters.filter((cluster) => cluster !== own);
+    if (others.length < FAN_OUT_DOMAINS) continue;
+    findings.push({
       kind: 'entry-point-fan-out',
-      severity: 'warning' as const,
-      message: `${entryPoint.kind} entry point "${entryPoint.name}" (${entryPoint.framework}) reaches ${entryPoint.clusters.length} domains synchronously (${entryPoint.clusters.join(', ')}). After a split each is a network call: orchestrate them (a saga or a workflow) or let the other domains react to an event.`,
+      severity: 'warning',
+      message: `${entryPoint.kind} entry point "${entryPoint.name}" (${entryPoint.framework}${own ? `, in ${own}` : ''}) reaches ${others.length} other domains synchronously (${others.join(', ')}). After a split each is a network call: orchestrate them (a saga or a workflow) or let the other domains react to an event.`,
       locations: [entryPoint.location],
       evidence: [{ description: `tables reached: ${entryPoint.tables.join(', ') || 'none'}`, locations: [entryPoint.location] }],
-    }));
+    });
+  }
+  return findings;
 }

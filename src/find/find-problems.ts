@@ -101,7 +101,7 @@ export function findProblems(inputs: ProblemInputs): Finding[] {
     ...findSharedTransactions(inputs.transactions, domains),
     ...findCrossDomainImports(inputs.edges, clustering.clusterOf, domains),
     ...findCycles(inputs.edges, clustering.clusterOf, domains),
-    ...findFanOut(inputs.entryPoints),
+    ...findFanOut(inputs.entryPoints, clustering.clusterOf),
     ...findTableProblems(inputs.uses, clustering, inputs.untouched),
   ];
 }

@@ -39,9 +39,10 @@ test('shared transactions: two or more domain owners; the shared kernel does not
   assert.equal(findSharedTransactions([transaction(['orders', 'shared']), transaction(['orders'])], domains).length, 0);
 });
 
-test('fan-out: an entry point reaching three or more domains', () => {
-  const entry = (clusters: string[]): EntryPoint => ({ id: 'r.ts:1', kind: 'http', name: 'POST /checkout', framework: 'express', location: { file: 'r.ts', line: 1 }, clusters, tables: [], outboundHttp: [] });
-  assert.deepEqual(findFanOut([entry(['orders', 'billing', 'stock']), entry(['orders', 'billing'])]).map((finding) => finding.kind), ['entry-point-fan-out']);
+test('fan-out: an entry point reaching three or more domains besides its own', () => {
+  const entry = (clusters: string[]): EntryPoint => ({ id: 'orders/a.ts:1', kind: 'http', name: 'POST /checkout', framework: 'express', location: { file: 'orders/a.ts', line: 1 }, clusters, tables: [], outboundHttp: [] });
+  const threeOthers = entry(['billing', 'orders', 'search', 'stock']);
+  assert.deepEqual(findFanOut([threeOthers, entry(['orders', 'billing', 'stock'])], clusterOf).map((finding) => finding.message.split(' reaches ')[1]?.slice(0, 22)), ['3 other domains synchr']);
 });
 
 test('shared transactions: a migration spanning domains is not a finding', () => {
