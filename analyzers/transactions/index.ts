@@ -119,7 +119,7 @@ export const transactionsAnalyzer = defineAnalyzer({
   options: transactionsOptionsSchema,
   isEnabled: () => true,
   visit(file, context) {
-    if (!/transaction|BEGIN|begin/i.test(file.text)) return;
+    if (!/transaction|begin/i.test(file.text)) return;
     const active = Object.values(transactionDetectors).filter((detector) => detector.hint.test(file.text));
     if (active.length === 0) return;
     const scopes = collectTransactions(file, active);

@@ -20,9 +20,6 @@ export interface CallGraph {
   factsOf(module: ModuleId): FileFacts | undefined;
 }
 
-function stripBraces(name: string): string {
-  return name.startsWith('{') ? '' : name;
-}
 
 /**
  * Links calls to functions across modules: plain names through the module's own functions and
@@ -180,7 +177,7 @@ export function toCalleeHandles(call: CallFact, callee: FunctionFact, handles: r
     const param = callee.params[index];
     if (param === undefined) return;
     if (param.startsWith('{')) names.push(...param.slice(1, -1).split(',').filter((name) => name !== ''));
-    else if (stripBraces(param) !== '') names.push(param);
+    else if (param !== '') names.push(param);
   });
   return names.length > 0 ? names : undefined;
 }

@@ -1,6 +1,7 @@
 import type { EntryPointFact, FileFacts, ModuleId, TransactionFact } from '../model/facts.js';
-import type { Edge, EntryPoint, EventNode, Location, Transaction } from '../model/result.js';
+import type { Edge, EntryPoint, EventNode, Transaction } from '../model/result.js';
 import { compareText } from '../model/diagnostics.js';
+import { toSortedLocations } from '../model/locations.js';
 import type { LinkedAccess } from '../tables/link-tables.js';
 import type { Resolution } from '../resolve/resolve-imports.js';
 import type { CallGraph } from './build-call-graph.js';
@@ -116,10 +117,6 @@ export function traceScopes(
   return { transactions, entryPoints };
 }
 
-function sortLocations(locations: Location[]): Location[] {
-  const unique = new Map(locations.map((location) => [`${location.file}:${location.line}`, location]));
-  return [...unique.values()].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-}
 
 /** The transactions of the result: each table touched once per mode (shortest path), with its owner. */
 export function toTransactions(traced: TracedTransaction[], tableClusterOf: ReadonlyMap<string, string>): Transaction[] {
@@ -174,7 +171,7 @@ export function toEntryPoints(
       location: { file: module, line: fact.line },
       clusters: [...clusters].filter((cluster) => domainClusters.has(cluster)).sort(compareText),
       tables: [...tables].sort(compareText),
-      outboundHttp: sortLocations(reach.outboundHttp),
+      outboundHttp: toSortedLocations(reach.outboundHttp),
     };
   });
   return entryPoints.sort((a, b) => compareText(a.location.file, b.location.file) || a.location.line - b.location.line || compareText(a.name, b.name));
@@ -200,7 +197,7 @@ export function toSameTransactionEdges(traced: TracedTransaction[]): Edge[] {
       }
     }
   }
-  return [...edges.values()].map((edge) => ({ ...edge, locations: sortLocations(edge.locations) }));
+  return [...edges.values()].map((edge) => ({ ...edge, locations: toSortedLocations(edge.locations) }));
 }
 
 /**
@@ -249,7 +246,7 @@ export function toEvents(allFacts: FileFacts[], resolve: (from: ModuleId, specif
     }
   }
   const sortedEvents = [...events.values()]
-    .map((event) => ({ ...event, publishers: sortLocations(event.publishers), consumers: sortLocations(event.consumers) }))
+    .map((event) => ({ ...event, publishers: toSortedLocations(event.publishers), consumers: toSortedLocations(event.consumers) }))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.transport, b.transport));
-  return { events: sortedEvents, edges: [...edges.values()].map((edge) => ({ ...edge, locations: sortLocations(edge.locations) })) };
+  return { events: sortedEvents, edges: [...edges.values()].map((edge) => ({ ...edge, locations: toSortedLocations(edge.locations) })) };
 }

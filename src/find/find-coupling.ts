@@ -1,6 +1,7 @@
 import type { ModuleId } from '../model/facts.js';
-import type { Edge, EntryPoint, Evidence, Finding, Location, Transaction } from '../model/result.js';
+import type { Edge, EntryPoint, Evidence, Finding, Transaction } from '../model/result.js';
 import { compareText } from '../model/diagnostics.js';
+import { toSortedLocations } from '../model/locations.js';
 
 /** How many domains a request may reach synchronously before it is a finding. */
 export const FAN_OUT_DOMAINS = 3;
@@ -8,10 +9,6 @@ export const FAN_OUT_DOMAINS = 3;
 /** Evidence lists keep at most this many locations each (the count is in the description). */
 const MAX_LOCATIONS = 20;
 
-function sortLocations(locations: Location[]): Location[] {
-  const unique = new Map(locations.map((location) => [`${location.file}:${location.line}`, location]));
-  return [...unique.values()].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -95,7 +92,7 @@ export function findCrossDomainImports(edges: Edge[], clusterOf: ReadonlyMap<Mod
         kind,
         severity,
         message: `${pair.from} imports ${pair.to} ${plural(statements, kind === 'cross-domain-import' ? 'time' : 'type-only time')} (${plural(targets.length, 'module')}: ${targets.slice(0, 3).join(', ')}${targets.length > 3 ? ', …' : ''}). Go through ${pair.to}'s public API, or publish an event ${pair.to} consumes.`,
-        locations: sortLocations(pair.edges.flatMap((edge) => edge.locations)).slice(0, MAX_LOCATIONS),
+        locations: toSortedLocations(pair.edges.flatMap((edge) => edge.locations)).slice(0, MAX_LOCATIONS),
         evidence: toEdgeEvidence(pair.edges),
       });
     }
@@ -155,10 +152,10 @@ export function findCycles(edges: Edge[], clusterOf: ReadonlyMap<ModuleId, strin
       kind: 'cycle',
       severity: 'warning',
       message: `Domains ${component.join(', ')} depend on each other (${inside.map((pair) => `${pair.from} → ${pair.to}`).join(', ')}). Break the cycle: invert one dependency with an interface or an event, or treat them as one context.`,
-      locations: sortLocations(inside.flatMap((pair) => pair.edges.flatMap((edge) => edge.locations))).slice(0, MAX_LOCATIONS),
+      locations: toSortedLocations(inside.flatMap((pair) => pair.edges.flatMap((edge) => edge.locations))).slice(0, MAX_LOCATIONS),
       evidence: inside.map((pair) => ({
         description: `${pair.from} → ${pair.to}: ${plural(pair.edges.reduce((sum, edge) => sum + edge.weight, 0), 'import')}`,
-        locations: sortLocations(pair.edges.flatMap((edge) => edge.locations)).slice(0, MAX_LOCATIONS),
+        locations: toSortedLocations(pair.edges.flatMap((edge) => edge.locations)).slice(0, MAX_LOCATIONS),
       })),
     });
   }

@@ -1,6 +1,7 @@
 import type { Edge, EntryPoint, Finding, Location, Transaction } from '../model/result.js';
 import { findCrossDomainImports, findCycles, findFanOut, findSharedTransactions } from './find-coupling.js';
 import { compareText } from '../model/diagnostics.js';
+import { toSortedLocations } from '../model/locations.js';
 import type { ModuleId } from '../model/facts.js';
 import type { Clustering } from '../cluster/cluster-graph.js';
 
@@ -26,9 +27,6 @@ export function toTableUses(edges: Edge[], clustering: Clustering): Map<string, 
   return uses;
 }
 
-function sortLocations(locations: Location[]): Location[] {
-  return [...locations].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-}
 
 /**
  * Findings about data ownership: `shared-table` (written by more than one cluster: one of them
@@ -46,10 +44,10 @@ export function findTableProblems(uses: Map<string, TableUse>, clustering: Clust
         kind: 'shared-table',
         severity: 'warning',
         message: `Table "${table}" is written by ${writers.length} clusters (${writers.join(', ')}); owner: ${owner}. Give it one owner: the others call the owner's API or publish events it consumes.`,
-        locations: sortLocations(writers.flatMap((cluster) => use.writers.get(cluster) ?? [])),
+        locations: toSortedLocations(writers.flatMap((cluster) => use.writers.get(cluster) ?? [])),
         evidence: writers.map((cluster) => ({
           description: `${cluster} writes ${table}`,
-          locations: sortLocations(use.writers.get(cluster) ?? []),
+          locations: toSortedLocations(use.writers.get(cluster) ?? []),
         })),
       });
       continue;
@@ -60,10 +58,10 @@ export function findTableProblems(uses: Map<string, TableUse>, clustering: Clust
         kind: 'shared-table-read',
         severity: 'info',
         message: `Table "${table}" (owner: ${owner}) is read by ${foreignReaders.join(', ')}. After a split they need ${owner}'s API, a replicated read model, or events.`,
-        locations: sortLocations(foreignReaders.flatMap((cluster) => use.readers.get(cluster) ?? [])),
+        locations: toSortedLocations(foreignReaders.flatMap((cluster) => use.readers.get(cluster) ?? [])),
         evidence: foreignReaders.map((cluster) => ({
           description: `${cluster} reads ${table}`,
-          locations: sortLocations(use.readers.get(cluster) ?? []),
+          locations: toSortedLocations(use.readers.get(cluster) ?? []),
         })),
       });
     }

@@ -1,5 +1,6 @@
 import type { AnalysisResult, Cluster, Evidence, Location, Metrics, PlanEntry, PlanStep, ScoreFactor } from '../model/result.js';
 import { compareText } from '../model/diagnostics.js';
+import { toSortedLocations } from '../model/locations.js';
 import { measurePartitions } from './partition-metrics.js';
 
 /** What scoring adds to a result: scored clusters, the extraction order and the partition metrics. */
@@ -46,18 +47,10 @@ interface Index {
   locOf: Map<string, number>;
 }
 
-function byLocation(a: Location, b: Location): number {
-  return compareText(a.file, b.file) || a.line - b.line;
-}
 
-function uniqueLocations(locations: Iterable<Location>): Location[] {
-  const seen = new Map<string, Location>();
-  for (const location of locations) seen.set(`${location.file}:${location.line}`, location);
-  return [...seen.values()].sort(byLocation);
-}
 
 function toEvidence(description: string, locations: Iterable<Location>): Evidence {
-  const all = uniqueLocations(locations);
+  const all = toSortedLocations(locations);
   const more = all.length > LOCATIONS_SHOWN ? ` (${LOCATIONS_SHOWN} of ${all.length} places shown)` : '';
   return { description: `${description}${more}`, locations: all.slice(0, LOCATIONS_SHOWN) };
 }
@@ -179,7 +172,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
     steps.push({
       action: 'replace-imports',
       description: `replace the ${plural(statementCount(references), 'import')} from ${other} with calls to ${other}'s API or with events`,
-      locations: uniqueLocations(references.map((r) => r.location)).slice(0, LOCATIONS_SHOWN),
+      locations: toSortedLocations(references.map((r) => r.location)).slice(0, LOCATIONS_SHOWN),
     });
   }
 
@@ -208,7 +201,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
     steps.push({
       action: 'publish-api',
       description: `publish an API for the ${plural(api.length, 'symbol')} other clusters use: ${listNames(api.map((symbol) => (symbol.name === '*' || symbol.name === 'default' ? `${symbol.name} of ${symbol.module}` : symbol.name)))}`,
-      locations: uniqueLocations(api.flatMap((symbol) => symbol.locations)).slice(0, LOCATIONS_SHOWN),
+      locations: toSortedLocations(api.flatMap((symbol) => symbol.locations)).slice(0, LOCATIONS_SHOWN),
     });
   }
 
@@ -231,7 +224,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
     steps.push({
       action: 'break-cycle',
       description: `break the import cycle with ${other}: keep one direction as API calls and turn the other into events`,
-      locations: uniqueLocations((inbound.get(other) ?? []).map((r) => r.location)).slice(0, LOCATIONS_SHOWN),
+      locations: toSortedLocations((inbound.get(other) ?? []).map((r) => r.location)).slice(0, LOCATIONS_SHOWN),
     });
   }
 
@@ -250,7 +243,7 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
   for (const table of [...owned].sort(compareText)) {
     for (const [other, locations] of [...accessesOf(table, 'writes', (c) => c !== cluster.id)].sort((a, b) => compareText(a[0], b[0]))) {
       sharedWrites.push(toEvidence(`${other} also writes ${table}, which ${cluster.id} owns`, locations));
-      steps.push({ action: 'take-table', description: `make ${cluster.id} the only writer of table ${table}: move ${other}'s writes behind ${cluster.id}'s API`, locations: uniqueLocations(locations).slice(0, LOCATIONS_SHOWN) });
+      steps.push({ action: 'take-table', description: `make ${cluster.id} the only writer of table ${table}: move ${other}'s writes behind ${cluster.id}'s API`, locations: toSortedLocations(locations).slice(0, LOCATIONS_SHOWN) });
     }
     const readers = accessesOf(table, 'reads', (c) => c !== cluster.id && index.kindOf.get(c) === 'domain');
     for (const [other, locations] of [...readers].sort((a, b) => compareText(a[0], b[0]))) {
@@ -264,10 +257,10 @@ function analyzeCluster(result: AnalysisResult, index: Index, cluster: Cluster):
     const reads = accessesOf(table, 'reads', (c) => c === cluster.id).get(cluster.id) ?? [];
     if (writes.length > 0) {
       sharedWrites.push(toEvidence(`${cluster.id} writes ${table}, which ${owner} owns`, writes));
-      steps.push({ action: 'move-table', description: `move the writes to table ${table} behind ${owner}'s API`, locations: uniqueLocations(writes).slice(0, LOCATIONS_SHOWN) });
+      steps.push({ action: 'move-table', description: `move the writes to table ${table} behind ${owner}'s API`, locations: toSortedLocations(writes).slice(0, LOCATIONS_SHOWN) });
     } else if (reads.length > 0) {
       foreignReads.push(toEvidence(`${cluster.id} reads ${table}, which ${owner} owns`, reads));
-      steps.push({ action: 'replace-reads', description: `read table ${table} through ${owner}'s API or a replicated read model`, locations: uniqueLocations(reads).slice(0, LOCATIONS_SHOWN) });
+      steps.push({ action: 'replace-reads', description: `read table ${table} through ${owner}'s API or a replicated read model`, locations: toSortedLocations(reads).slice(0, LOCATIONS_SHOWN) });
     }
   }
   factors.push({ name: 'shared-tables', value: sharedWrites.length, points: linearPoints(sharedWrites.length, 5, 20), detail: 'tables written by this cluster and another', evidence: capEvidence(sharedWrites) });
