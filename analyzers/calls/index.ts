@@ -265,6 +265,10 @@ export const callsAnalyzer = defineAnalyzer({
   description: 'functions, calls and typed class fields for the call graph',
   options: callsOptionsSchema,
   isEnabled: () => true,
+  // Call facts matter only where an entry point or a transaction can lead; the pipeline asks for
+  // them there. A class that implements an interface is read at once: calls through the
+  // interface are placed on its sole implementation wherever they are made.
+  deferrable: (file) => !/\bimplements\b/.test(file.text),
   visit(file, context) {
     if (!/\(/.test(file.text)) return;
     collectCalls(file, context.facts);

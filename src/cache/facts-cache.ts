@@ -25,6 +25,8 @@ export interface CachedFile {
   facts: FileFacts;
   /** Diagnostics extraction reported for the file (parse errors, analyzer reports). */
   diagnostics: Diagnostic[];
+  /** Deferrable analyzers that have not run on the file yet (their facts are missing). */
+  deferred?: string[];
 }
 
 /** How the cache was found when loaded, and how it served this run. */
@@ -43,6 +45,8 @@ export interface FactsCache {
   get(id: string, hash: string): CachedFile | undefined;
   /** Records the extraction of a file. */
   set(id: string, entry: CachedFile): void;
+  /** A file's cached entry whatever its hash, unchecked and not counted as a lookup (workers' hash lists, second passes). */
+  peek(id: string): CachedFile | undefined;
   readonly stats: FactsCacheStats;
   readonly file: string;
   /**
@@ -133,6 +137,9 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
       }
       stats.misses += 1;
       return undefined;
+    },
+    peek(id) {
+      return entries.get(id);
     },
     set(id, entry) {
       seen.add(id);

@@ -1,13 +1,15 @@
-import { createFileFacts, type FileFacts } from '../model/facts.js';
+import os from 'node:os';
+import { createFileFacts, type FileFacts, type ModuleId } from '../model/facts.js';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/result.js';
 import type { AnyAnalyzer, ProjectInfo } from '../plugin/index.js';
 import type { DiscoveredFile, DiscoveredResource } from '../discover/discover-files.js';
 import { describeError } from '../discover/discover-files.js';
-import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
 import { readText } from '../io/read-text.js';
-import { hashText, type FactsCache } from '../cache/facts-cache.js';
-import { countLinesOfCode, createLineIndex, parseFile } from './parse-file.js';
+import type { FactsCache } from '../cache/facts-cache.js';
+import { countLinesOfCode, createLineIndex } from './parse-file.js';
+import { extractFile, toExtractContext, type ExtractContext, type FileOutcome } from './extract-file.js';
+import { extractInParallel } from './parallel-extract.js';
 
 /** What extraction produced. */
 export interface Extraction {
@@ -17,21 +19,43 @@ export interface Extraction {
   /** Files dropped at read time (generated, binary, unreadable). */
   skippedFiles: number;
   diagnostics: Diagnostic[];
+  /** Deferrable analyzers put off, by module (only with `defer`); completeDeferred runs those that are needed. */
+  deferred: Map<ModuleId, string[]>;
 }
 
 /** How extraction runs. */
 export interface ExtractOptions {
   /** Per-file facts cached by content hash: a file whose text is unchanged is not parsed again. */
   cache?: FactsCache;
+  /**
+   * Worker threads that extract beside the main thread (0: none). Absent: one fewer than the
+   * cores (at most 3), and only for trees of at least PARALLEL_MIN_FILES files, where the
+   * start-up of a worker pays for itself.
+   */
+  workers?: number;
+  /** Put off deferrable analyzers where no other analyzer materialised the AST (see completeDeferred). */
+  defer?: boolean;
+  /** Tests: the main thread leaves every file to the workers (when one starts). */
+  workersOnly?: boolean;
 }
 
 /** Progress callback: files done so far out of the total. */
 export type ExtractProgress = (done: number, total: number) => void;
 
+/** Trees smaller than this are extracted on the main thread alone unless workers are asked for. */
+export const PARALLEL_MIN_FILES = 2500;
+
+/** How many workers to start when the caller did not say: one per spare core, at most 3, on trees big enough. */
+export function defaultWorkers(files: number): number {
+  if (files < PARALLEL_MIN_FILES) return 0;
+  return Math.max(0, Math.min(3, os.availableParallelism() - 1));
+}
+
 /**
  * Reads and parses each file once and lets every enabled analyzer add facts from that one
  * parse. Generated and binary files are dropped; a parse error or a failing analyzer becomes a
- * diagnostic and the run goes on with the rest.
+ * diagnostic and the run goes on with the rest. With workers, files are shared out one at a
+ * time between the main thread and the workers; the result is the same as on one thread.
  */
 export function extractFacts(
   files: DiscoveredFile[],
@@ -41,71 +65,100 @@ export function extractFacts(
   extractOptions: ExtractOptions = {},
 ): Extraction {
   const cache = extractOptions.cache;
-  const enabled = analyzers.filter((analyzer) => analyzer.isEnabled(project));
-  const options = new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})]));
-  const extraction: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [] };
-  let done = 0;
-  for (const file of files) {
-    done += 1;
-    onProgress?.(done, files.length);
-    let text: string;
-    try {
-      text = readText(file.absolutePath);
-    } catch (error) {
-      extraction.diagnostics.push(createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, file.id));
-      continue;
-    }
-    if (isBinaryText(text)) {
-      extraction.skippedFiles += 1;
-      extraction.diagnostics.push(
-        createDiagnostic(DIAGNOSTIC_CODES.binaryFile, 'File has a source extension but binary content (a NUL byte); not analyzed.', file.id),
-      );
-      continue;
-    }
-    if (isGeneratedSource(file.id, text)) {
-      extraction.skippedFiles += 1;
-      continue;
-    }
-    const hash = cache === undefined ? '' : hashText(text);
-    const cached = cache?.get(file.id, hash);
+  const context: ExtractContext = {
+    ...toExtractContext(analyzers, project, cache !== undefined),
+    defer: extractOptions.defer === true,
+    ...(cache === undefined ? {} : { isCached: (id: string, hash: string) => cache.peek(id)?.hash === hash }),
+  };
+  const workers = extractOptions.workers ?? defaultWorkers(files.length);
+  const outcomes =
+    workers > 0
+      ? extractInParallel(files, context, project, workers, onProgress, cache === undefined ? undefined : cachedHashes(cache, files), extractOptions.workersOnly)
+      : files.map((file, index) => {
+          onProgress?.(index + 1, files.length);
+          return extractFile(file, context);
+        });
+  const extraction: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [], deferred: new Map() };
+  files.forEach((file, index) => {
+    let outcome = outcomes[index] as FileOutcome;
+    const cached = outcome.hash === undefined ? undefined : cache?.get(file.id, outcome.hash);
     if (cached !== undefined) {
       extraction.facts.push(cached.facts);
       extraction.diagnostics.push(...cached.diagnostics);
-      continue;
+      if (cached.deferred !== undefined) extraction.deferred.set(file.id, cached.deferred);
+      return;
     }
-    const fileDiagnostics: Diagnostic[] = [];
-    const parsed = parseFile(file.id, text);
-    const firstError = parsed.errors.find((error) => error.severity === 'Error');
-    if (firstError) {
-      const offset = firstError.labels[0]?.start;
-      fileDiagnostics.push(
-        createDiagnostic(
-          DIAGNOSTIC_CODES.parseError,
-          `Syntax error: ${firstError.message}. What could be read is still used; fix the syntax (or exclude the file) for complete results.`,
-          file.id,
-          offset === undefined ? undefined : parsed.lineOf(offset),
-        ),
-      );
+    // The cache named the file but its entry is unusable (malformed): extract it after all.
+    if (outcome.cached) outcome = extractFile(file, { ...context, isCached: undefined });
+    if (outcome.skipped) extraction.skippedFiles += 1;
+    extraction.diagnostics.push(...outcome.diagnostics);
+    if (outcome.facts === undefined) return;
+    extraction.facts.push(outcome.facts);
+    if (outcome.deferred !== undefined) extraction.deferred.set(file.id, outcome.deferred);
+    if (outcome.hash !== undefined) {
+      cache?.set(file.id, { hash: outcome.hash, facts: outcome.facts, diagnostics: outcome.diagnostics, ...(outcome.deferred === undefined ? {} : { deferred: outcome.deferred }) });
     }
-    const facts = createFileFacts(file.id, countLinesOfCode(text));
-    for (const analyzer of enabled) {
-      try {
-        analyzer.visit(parsed, { options: options.get(analyzer.id), facts, report: (d: Diagnostic) => fileDiagnostics.push(d) });
-      } catch (error) {
-        fileDiagnostics.push(
-          createDiagnostic(
-            DIAGNOSTIC_CODES.analyzerFailed,
-            `Analyzer "${analyzer.id}" failed on this file (${describeError(error)}); its facts for the file are incomplete. This is a seams bug: please report it with the file.`,
-            file.id,
-          ),
-        );
-      }
-    }
-    extraction.facts.push(facts);
-    extraction.diagnostics.push(...fileDiagnostics);
-    cache?.set(file.id, { hash, facts, diagnostics: fileDiagnostics });
-  }
+  });
   return extraction;
+}
+
+/**
+ * Runs the deferred analyzers on the modules that need their facts (`needed`), in a second
+ * parse, and adds those facts to the extraction (and to the cache, so a warm run has them).
+ */
+export function completeDeferred(
+  extraction: Extraction,
+  files: readonly DiscoveredFile[],
+  analyzers: readonly AnyAnalyzer[],
+  project: ProjectInfo,
+  needed: ReadonlySet<ModuleId>,
+  extractOptions: Pick<ExtractOptions, 'cache' | 'workers'> = {},
+): void {
+  const due = files.filter((file) => needed.has(file.id) && extraction.deferred.has(file.id));
+  if (due.length === 0) return;
+  const ids = new Set(due.flatMap((file) => extraction.deferred.get(file.id) ?? []));
+  const second = extractFacts(due, analyzers.filter((analyzer) => ids.has(analyzer.id)), project, undefined, {
+    ...(extractOptions.workers === undefined ? {} : { workers: extractOptions.workers }),
+  });
+  const factsById = new Map(extraction.facts.map((facts) => [facts.module, facts]));
+  const cache = extractOptions.cache;
+  for (const added of second.facts) {
+    const facts = factsById.get(added.module);
+    if (facts === undefined) continue;
+    mergeFacts(facts, added);
+    extraction.deferred.delete(added.module);
+    const entry = cache?.peek(added.module);
+    if (entry !== undefined && entry.facts === facts) {
+      // The entry holds the same facts object, now complete: it only loses its deferred mark and gains the diagnostics.
+      const diagnostics = second.diagnostics.filter((diagnostic) => diagnostic.file === added.module && !FIRST_PASS_CODES.has(diagnostic.code));
+      cache?.set(added.module, { hash: entry.hash, facts, diagnostics: [...entry.diagnostics, ...diagnostics] });
+    }
+  }
+  // What concerns the file as a whole (a syntax error) was reported by the first pass.
+  extraction.diagnostics.push(...second.diagnostics.filter((diagnostic) => !FIRST_PASS_CODES.has(diagnostic.code)));
+}
+
+/** Diagnostics about a file as a whole, which a second pass on it would repeat. */
+const FIRST_PASS_CODES = new Set<string>([DIAGNOSTIC_CODES.parseError, DIAGNOSTIC_CODES.unreadableFile, DIAGNOSTIC_CODES.binaryFile]);
+
+/** Adds the array facts of a second pass on a file to its first-pass facts. */
+function mergeFacts(into: FileFacts, from: FileFacts): void {
+  const target = into as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(from)) {
+    if (!Array.isArray(value) || value.length === 0) continue;
+    const existing = target[key];
+    if (Array.isArray(existing)) existing.push(...(value as unknown[]));
+  }
+}
+
+/** The hashes the cache holds for these files, for workers (which cannot reach the cache itself). */
+function cachedHashes(cache: FactsCache, files: readonly DiscoveredFile[]): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    const hash = cache.peek(file.id)?.hash;
+    if (hash !== undefined) hashes[file.id] = hash;
+  }
+  return hashes;
 }
 
 /** Lets analyzers that read resources (Prisma schemas, SQL files) add their facts; a failure is a diagnostic. */

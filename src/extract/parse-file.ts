@@ -65,6 +65,9 @@ export function parseFile(id: ModuleId, text: string): ParsedFile {
       program ??= result.program;
       return program;
     },
+    get programLoaded() {
+      return program !== undefined;
+    },
     importOf(localName: string) {
       if (!imported) {
         imported = new Map();

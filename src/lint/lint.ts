@@ -91,7 +91,7 @@ function extractReachable(
   resolve: (from: ModuleId, specifier: string) => Resolution,
 ): Extraction {
   const byId = new Map(files.map((file) => [file.id as string, file]));
-  const result: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [] };
+  const result: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [], deferred: new Map() };
   const seen = new Set<string>();
   let frontier = [...start].filter((id) => byId.has(id));
   for (const id of frontier) seen.add(id);

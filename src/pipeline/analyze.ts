@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import { discoverFiles } from '../discover/discover-files.js';
-import { extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
+import { completeDeferred, extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
+import { modulesNeedingCalls } from '../callgraph/needs-calls.js';
 import { createImportResolver } from '../resolve/resolve-imports.js';
 import { buildGraph, createCachedResolve, type ModuleGraph } from '../graph/build-graph.js';
 import { addTableEdges } from '../graph/table-edges.js';
@@ -55,6 +56,13 @@ export interface AnalyzeOptions {
   analyzers?: readonly AnyAnalyzer[];
   /** Cache per-file facts by content hash under `.seams-cache/` (default false). */
   cache?: boolean;
+  /**
+   * Put off the calls analyzer on modules no entry point or transaction can reach by imports
+   * (default true). false reads every module's calls: the same result, slower (a check of the shortcut).
+   */
+  defer?: boolean;
+  /** Worker threads for extraction beside the main thread (0: none; default: one per spare core, at most 3, on trees of 2,500 files or more). */
+  workers?: number;
   onProgress?: ProgressListener;
 }
 
@@ -86,8 +94,8 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const analyzers = options.analyzers ?? Object.values(registeredAnalyzers);
   const project = { dependencies: layout.dependencies };
   const cache = options.cache ? loadFactsCache(root, { seamsVersion: SEAMS_VERSION, analyzers: analyzers.filter((a) => a.isEnabled(project)).map((a) => a.id) }) : undefined;
-  const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }), { cache });
-  cache?.save({ prune: true });
+  const workers = options.workers === undefined ? {} : { workers: options.workers };
+  const extraction = extractFacts(discovery.files, analyzers, project, (done, total) => progress({ stage: 'extract', done, total }), { cache, defer: options.defer ?? true, ...workers });
   extractResourceFacts(discovery.resources, analyzers, project, extraction);
   progress({ stage: 'extract', end: true });
 
@@ -99,6 +107,10 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const resolve = createCachedResolve(resolver);
   const graph = buildGraph(extraction.facts, resolve);
   progress({ stage: 'build graph', end: true });
+  progress({ stage: 'calls' });
+  completeDeferred(extraction, discovery.files, analyzers, project, modulesNeedingCalls(extraction.facts, graph.edges), { cache, ...workers });
+  cache?.save({ prune: true });
+  progress({ stage: 'calls', end: true });
   progress({ stage: 'types' });
   const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph));
   progress({ stage: 'types', end: true });
@@ -107,12 +119,14 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   addTableEdges(graph, linked);
   progress({ stage: 'link tables', end: true });
 
+  progress({ stage: 'trace' });
   const callGraph = buildCallGraph(extraction.facts, resolve);
   const traced = traceScopes(extraction.facts, callGraph, linked.accesses, depth);
   const events = toEvents(extraction.facts, resolve);
   graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
   const history = options.history ? loadHistory(root, graph.modules, options.history) : undefined;
   if (history) addHistoryEdges(graph, history);
+  progress({ stage: 'trace', end: true });
 
   progress({ stage: 'cluster' });
   const runs = options.runs ?? DEFAULT_RUNS;

@@ -1,8 +1,10 @@
 /**
- * The stages of an analysis, in order. `types` (the lazy type-aware pass) and `link tables` are
- * parts of building the graph that get their own names so `--performance` can time them.
+ * The stages of an analysis, in order. `calls` (the second pass that reads calls where the call
+ * graph needs them), `types` (the lazy type-aware pass), `link tables` and `trace` (transactions
+ * and entry points followed through the call graph) are parts of building the graph that get
+ * their own names so `--performance` can time them.
  */
-export const STAGES = ['discover', 'extract', 'build graph', 'types', 'link tables', 'cluster', 'result'] as const;
+export const STAGES = ['discover', 'extract', 'build graph', 'calls', 'types', 'link tables', 'trace', 'cluster', 'result'] as const;
 
 /** A stage name. */
 export type StageName = (typeof STAGES)[number];

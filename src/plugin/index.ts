@@ -30,6 +30,8 @@ export interface ParsedFile {
   readonly module: EcmaScriptModule;
   /** The full ESTree-compatible AST. Materialised on first access (costly): read it only after a text pre-filter. */
   readonly program: Program;
+  /** True once `program` has been read (the AST is materialised): deferrable analyzers run then at no extra parse cost. */
+  readonly programLoaded: boolean;
   readonly comments: Comment[];
   readonly errors: OxcError[];
   /** 1-based line of a UTF-16 offset into `text`. */
@@ -67,6 +69,13 @@ export interface Analyzer<Options = unknown> {
   readonly options: z.ZodType<Options>;
   isEnabled(project: ProjectInfo): boolean;
   visit(file: ParsedFile, context: AnalyzerContext<Options>): void;
+  /**
+   * Optional: true when the analyzer's facts for this file may be put off. A deferred analyzer
+   * runs in the same parse when another analyzer materialised the AST anyway, and otherwise
+   * only if the pipeline needs its facts for the file, in a second pass (the calls analyzer:
+   * only modules reachable by imports from an entry point or a transaction are followed).
+   */
+  deferrable?(file: ParsedFile): boolean;
   /** Optional: reads a resource (schema.prisma, .sql); facts go to the resource's own FileFacts (never a module node). */
   visitResource?(resource: ResourceFile, context: AnalyzerContext<Options>): void;
 }

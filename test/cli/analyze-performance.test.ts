@@ -12,7 +12,7 @@ test('cli: --performance prints one row per stage with time and memory on stderr
   const run = await runCliCaptured(['analyze', createTempRepo(repo), '--format', 'json', '--performance']);
   assert.equal(run.code, 0);
   assert.match(run.stderr, /seams: performance/);
-  for (const stage of ['discover', 'extract', 'build graph', 'types', 'link tables', 'cluster', 'result', 'total']) {
+  for (const stage of ['discover', 'extract', 'build graph', 'calls', 'types', 'link tables', 'trace', 'cluster', 'result', 'total']) {
     assert.match(run.stderr, new RegExp(`\\n  ${stage} +\\d+ ms`), stage);
   }
   assert.match(run.stderr, /\d+ MiB/);

@@ -1,0 +1,39 @@
+import { workerData } from 'node:worker_threads';
+import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import type { AnyAnalyzer } from '../plugin/index.js';
+import { extractFile, toExtractContext } from './extract-file.js';
+import { FINISHED, finishedSlot, heartbeatSlot, NEXT_FILE, startedSlot, type WorkerInput, type WorkerMessage } from './parallel-extract.js';
+
+/**
+ * A worker of extractInParallel: claims files from the shared counter until none are left and
+ * posts each outcome. Always marks itself finished, whatever happens, so the main thread never
+ * waits on it for nothing.
+ */
+const input = workerData as WorkerInput;
+const state = new Int32Array(input.state);
+try {
+  const registry: Record<string, AnyAnalyzer> = registeredAnalyzers;
+  const analyzers = input.analyzerIds.map((id) => registry[id] as AnyAnalyzer);
+  const cachedHashes = input.cachedHashes;
+  const context = {
+    ...toExtractContext(analyzers, input.project, input.hash),
+    defer: input.defer,
+    ...(cachedHashes === undefined ? {} : { isCached: (id: string, hash: string) => cachedHashes[id] === hash }),
+  };
+  // Mark started before the first claim: the main thread waits only for workers that may hold a file.
+  Atomics.store(state, startedSlot(input.slot), 1);
+  for (let index = Atomics.add(state, NEXT_FILE, 1); index < input.files.length; index = Atomics.add(state, NEXT_FILE, 1)) {
+    const file = input.files[index] as WorkerInput['files'][number];
+    try {
+      const message: WorkerMessage = { index, outcome: extractFile(file as Parameters<typeof extractFile>[0], context) };
+      input.port.postMessage(message);
+    } catch {
+      // Not posted (a failure outside the analyzers' own guard): the main thread extracts this file itself.
+    }
+    Atomics.add(state, heartbeatSlot(input.slot), 1);
+  }
+} finally {
+  Atomics.store(state, finishedSlot(input.slot), 1);
+  Atomics.add(state, FINISHED, 1);
+  Atomics.notify(state, FINISHED);
+}
