@@ -62,6 +62,7 @@ export const ANALYSIS_OPTIONS = {
   history: { type: 'string' },
   depth: { type: 'string' },
   cache: { type: 'boolean', default: false },
+  workers: { type: 'string' },
 } as const;
 
 /** The analysis settings from parsed {@link ANALYSIS_OPTIONS}; a bad number is a usage error. */
@@ -78,8 +79,9 @@ export function toAnalysisSettings(values: {
   history?: string;
   depth?: string;
   cache?: boolean;
+  workers?: string;
 }): Required<Pick<AnalyzeOptions, 'include' | 'exclude' | 'defaultExcludes' | 'types' | 'resolution' | 'seed' | 'runs' | 'pins' | 'depth' | 'cache'>> &
-  Pick<AnalyzeOptions, 'clusters' | 'history'> {
+  Pick<AnalyzeOptions, 'clusters' | 'history' | 'workers'> {
   return {
     runs: toNumberOption('runs', values.runs, DEFAULT_RUNS, (n) => Number.isInteger(n) && n >= 1 && n <= 200, 'a whole number from 1 to 200'),
     clusters: values.clusters === undefined ? undefined : toNumberOption('clusters', values.clusters, 0, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more'),
@@ -87,6 +89,7 @@ export function toAnalysisSettings(values: {
     pins: toPins(values.pin),
     depth: toNumberOption('depth', values.depth, DEFAULT_CALL_DEPTH, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50'),
     cache: values.cache ?? false,
+    workers: values.workers === undefined ? undefined : toNumberOption('workers', values.workers, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 16, 'a whole number from 0 to 16'),
     include: values.include ?? [],
     exclude: values.exclude ?? [],
     defaultExcludes: values['default-excludes'] ?? true,

@@ -46,6 +46,7 @@ test('cli: --include, --exclude, --resolution and --depth reach the analysis', a
 
 const usageErrors: { name: string; argv: string[]; message: RegExp }[] = [
   { name: 'a negative depth', argv: ['analyze', '--depth', '-1'], message: /--depth/ },
+  { name: 'a workers count that is not a number', argv: ['analyze', '--workers', 'x'], message: /--workers must be a whole number from 0 to 16/ },
   { name: 'no command', argv: [], message: /Usage: seams <command>/ },
   { name: 'unknown command', argv: ['analyse'], message: /unknown command "analyse"/ },
   { name: 'unknown option', argv: ['analyze', '--colour'], message: /Unknown option '--colour'.*seams analyze --help/ },
