@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/version.js';
+import { CACHE_DIRECTORY } from '../src/cache/facts-cache.js';
 import { GENERATOR_VERSION, generateMonolith } from './generate-monolith.js';
 import { hasGnuTime, measure, median, type Measurement, type TimedCommand } from './measure.js';
 import { measureSqlThroughput } from './sql-throughput.js';
@@ -135,40 +136,61 @@ export function createTools(): BenchTool[] {
       },
     },
   ];
-  // ── Pending tools: enabled when the cache/lint branch is merged ──────────────────────────────
-  // The lead enables these after merging the per-file facts cache (`--cache`) and `seams lint`:
-  //   • 'seams-warm': `seams analyze <root> --cache` after one untimed cold run (warm re-analysis);
-  //   • 'seams-warm-10': the same after `changeFiles(target.root, 10)` (see below; target <= 2 s);
-  //   • 'lint-cold' / 'lint-warm' / 'lint-10': `seams lint` with an empty cache, a warm cache, and
-  //     after a 10-file change (a bench/lint.ts from the lint branch may define these instead).
-  // `seams-warm` and `seams-warm-10` switch on by themselves when `seams analyze --help` lists `--cache`.
-  if (seamsHasOption('--cache')) {
-    tools.push({
-      ...seamsTool('seams-warm', 'seams analyze --cache (warm)', ['--cache']),
-      prepare: (target, scratch) => {
-        execFileSync(process.execPath, [SEAMS_BIN, 'analyze', target.root, '--cache', '--format', 'json', '--output', path.join(scratch, 'warm-up.json')]);
-        return () => undefined;
-      },
-    });
-    tools.push({
-      ...seamsTool('seams-warm-10', 'seams analyze --cache, 10 files changed', ['--cache']),
-      prepare: (target, scratch) => {
-        execFileSync(process.execPath, [SEAMS_BIN, 'analyze', target.root, '--cache', '--format', 'json', '--output', path.join(scratch, 'warm-up.json')]);
-        return changeFiles(target.root, 10);
-      },
-    });
-  }
+  // Warm re-analysis: `--cache` after one untimed cold run, as is and after a 10-file change.
+  const warmUp = (target: BenchTarget, scratch: string): void => {
+    execFileSync(process.execPath, [SEAMS_BIN, 'analyze', target.root, '--cache', '--format', 'json', '--output', path.join(scratch, 'warm-up.json')], { stdio: 'ignore' });
+  };
+  tools.push({
+    ...seamsTool('seams-warm', 'seams analyze --cache (warm)', ['--cache']),
+    prepare: (target, scratch) => {
+      warmUp(target, scratch);
+      return () => undefined;
+    },
+  });
+  tools.push({
+    ...seamsTool('seams-warm-10', 'seams analyze --cache, 10 files changed', ['--cache']),
+    prepare: (target, scratch) => {
+      warmUp(target, scratch);
+      return changeFiles(target.root, 10);
+    },
+  });
+  // seams lint against boundaries from the folders (depth 2), the baseline recorded first so a run exits 0.
+  const lintArgs = (target: BenchTarget, scratch: string): string[] => [
+    SEAMS_BIN, 'lint', target.root, '--boundaries', path.join(scratch, 'seams.boundaries.json'), '--baseline', path.join(scratch, 'seams.baseline.json'),
+    '--format', 'json', '--output', path.join(scratch, 'lint.json'),
+  ];
+  const prepareLint = (target: BenchTarget, scratch: string, cache: 'cold' | 'warm'): void => {
+    const boundaries = path.join(scratch, 'seams.boundaries.json');
+    if (!fs.existsSync(boundaries)) {
+      execFileSync(process.execPath, [SEAMS_BIN, 'boundaries', 'init', target.root, '--from-folders', '2', '--output', boundaries], { stdio: 'ignore' });
+      execFileSync(process.execPath, [...lintArgs(target, scratch), '--update-baseline'], { stdio: 'ignore' });
+    }
+    if (cache === 'cold') fs.rmSync(path.join(target.root, CACHE_DIRECTORY), { recursive: true, force: true });
+    else execFileSync(process.execPath, lintArgs(target, scratch), { stdio: 'ignore' });
+  };
+  const lintTool = (id: string, label: string, prepare: (target: BenchTarget, scratch: string) => () => void): BenchTool => ({
+    id,
+    label,
+    command: (target, scratch) => ({ command: process.execPath, args: lintArgs(target, scratch) }),
+    prepare,
+  });
+  tools.push(
+    lintTool('lint-cold', 'seams lint (cold: no cache)', (target, scratch) => {
+      prepareLint(target, scratch, 'cold');
+      return () => undefined;
+    }),
+    lintTool('lint-warm', 'seams lint (warm cache)', (target, scratch) => {
+      prepareLint(target, scratch, 'warm');
+      return () => undefined;
+    }),
+    lintTool('lint-10', 'seams lint, 10 files changed (warm cache)', (target, scratch) => {
+      prepareLint(target, scratch, 'warm');
+      return changeFiles(target.root, 10);
+    }),
+  );
   return tools;
 }
 
-/** True when `seams analyze --help` lists the option (features other branches add). */
-function seamsHasOption(option: string): boolean {
-  try {
-    return execFileSync(process.execPath, [SEAMS_BIN, 'analyze', '--help'], { encoding: 'utf8' }).includes(option);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Appends a comment line to `count` source files (the same files every time: the first in sorted
@@ -300,7 +322,8 @@ generated monoliths and/or the repositories given, in turns, as child processes.
 Options:
   --sizes <list>   generated sizes, e.g. 1k,10k,30k (default 1k; none when repos are given)
   --runs <n>       runs per tool and tree; the median is reported (default 3)
-  --tools <list>   seams,seams-imports,madge,depcruise (default all)
+  --tools <list>   seams,seams-imports,seams-warm,seams-warm-10,lint-cold,lint-warm,lint-10,
+                   madge,depcruise (default all)
   --seed <n>       generator seed (default 1)
   --timeout <s>    kill a run after this many seconds (default 900)
   --json <file>    where to write the results (default <tmp>/seams-bench/last-results.json)

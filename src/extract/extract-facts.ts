@@ -28,15 +28,15 @@ export interface ExtractOptions {
   /** Per-file facts cached by content hash: a file whose text is unchanged is not parsed again. */
   cache?: FactsCache;
   /**
-   * Worker threads that extract beside the main thread (0: none). Absent: one fewer than the
-   * cores (at most 3), and only for trees of at least PARALLEL_MIN_FILES files, where the
-   * start-up of a worker pays for itself.
+   * Worker threads that extract while the main thread collects (0: none, the main thread
+   * parses). Absent: one per core (at most 4), and only for trees of at least
+   * PARALLEL_MIN_FILES files, where the start-up of workers pays for itself.
    */
   workers?: number;
   /** Put off deferrable analyzers where no other analyzer materialised the AST (see completeDeferred). */
   defer?: boolean;
-  /** Tests: the main thread leaves every file to the workers (when one starts). */
-  workersOnly?: boolean;
+  /** With workers, the main thread parses too (faster where cores are idle; see ParallelOptions). */
+  mainThreadParses?: boolean;
 }
 
 /** Progress callback: files done so far out of the total. */
@@ -45,10 +45,10 @@ export type ExtractProgress = (done: number, total: number) => void;
 /** Trees smaller than this are extracted on the main thread alone unless workers are asked for. */
 export const PARALLEL_MIN_FILES = 2500;
 
-/** How many workers to start when the caller did not say: one per spare core, at most 3, on trees big enough. */
+/** How many workers to start when the caller did not say: one per core, at most 4, on trees big enough. */
 export function defaultWorkers(files: number): number {
   if (files < PARALLEL_MIN_FILES) return 0;
-  return Math.max(0, Math.min(3, os.availableParallelism() - 1));
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /**
@@ -73,7 +73,12 @@ export function extractFacts(
   const workers = extractOptions.workers ?? defaultWorkers(files.length);
   const outcomes =
     workers > 0
-      ? extractInParallel(files, context, project, workers, onProgress, cache === undefined ? undefined : cachedHashes(cache, files), extractOptions.workersOnly)
+      ? extractInParallel(files, context, project, {
+          workers,
+          ...(onProgress === undefined ? {} : { onProgress }),
+          ...(cache === undefined ? {} : { cachedHashes: cachedHashes(cache, files) }),
+          mainThreadParses: extractOptions.mainThreadParses === true,
+        })
       : files.map((file, index) => {
           onProgress?.(index + 1, files.length);
           return extractFile(file, context);

@@ -10,6 +10,8 @@ import { FINISHED, finishedSlot, heartbeatSlot, NEXT_FILE, startedSlot, type Wor
  * waits on it for nothing.
  */
 const input = workerData as WorkerInput;
+/** Files between turns of the event loop. */
+const TURN_EVERY = 16;
 const state = new Int32Array(input.state);
 try {
   const registry: Record<string, AnyAnalyzer> = registeredAnalyzers;
@@ -22,6 +24,7 @@ try {
   };
   // Mark started before the first claim: the main thread waits only for workers that may hold a file.
   Atomics.store(state, startedSlot(input.slot), 1);
+  let sinceTurn = 0;
   for (let index = Atomics.add(state, NEXT_FILE, 1); index < input.files.length; index = Atomics.add(state, NEXT_FILE, 1)) {
     const file = input.files[index] as WorkerInput['files'][number];
     try {
@@ -31,6 +34,12 @@ try {
       // Not posted (a failure outside the analyzers' own guard): the main thread extracts this file itself.
     }
     Atomics.add(state, heartbeatSlot(input.slot), 1);
+    // Let the event loop turn now and then: oxc-parser frees the native memory of parses only then.
+    sinceTurn += 1;
+    if (sinceTurn >= TURN_EVERY) {
+      sinceTurn = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 } finally {
   Atomics.store(state, finishedSlot(input.slot), 1);

@@ -35,7 +35,9 @@ export const heartbeatSlot = (slot: number): number => 4 + slot * PER_WORKER;
 
 /** A worker whose files-done count has not moved for this long is given up on (its file is redone here). */
 const STALL_MS = 60_000;
-const WAIT_STEP_MS = 50;
+/** A worker that has not started after this long is given up on (it could not load). */
+const START_MS = 20_000;
+const WAIT_STEP_MS = 20;
 
 /** Registered analyzer ids for the context's analyzers, or undefined when one is not the registered one (a plugin or a test double). */
 function registeredIds(context: ExtractContext): string[] | undefined {
@@ -44,28 +46,35 @@ function registeredIds(context: ExtractContext): string[] | undefined {
   return context.analyzers.every((analyzer) => registry[analyzer.id] === analyzer) ? ids : undefined;
 }
 
+/** How extractInParallel shares the work. */
+export interface ParallelOptions {
+  workers: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Content hashes the cache holds, by file id. */
+  cachedHashes?: Record<string, string>;
+  /**
+   * The main thread parses too (default false: it only collects). oxc-parser frees a parse's
+   * native memory only when the thread's event loop turns, which a synchronous analysis never
+   * lets happen on the main thread; workers let theirs turn, so memory stays flat.
+   */
+  mainThreadParses?: boolean;
+}
+
 /**
- * Extracts files on the main thread and `workers` worker threads at once, synchronously: each
- * thread claims the next file from a shared counter, workers post each file's outcome, and the
- * main thread collects them with `receiveMessageOnPort` and waits with `Atomics.wait`. Outcomes
- * are indexed by file, so the result does not depend on which thread did what. A worker that
- * fails to start, dies or stalls costs time, never files: whatever has no outcome at the end is
- * extracted on the main thread. Analyzers that are not the registered ones (plugins, test
- * doubles) cannot be loaded in a worker: then everything runs here.
+ * Extracts files in `workers` worker threads, synchronously for the caller: each thread claims
+ * the next file from a shared counter, workers post each file's outcome, and the main thread
+ * collects them with `receiveMessageOnPort`, waiting with `Atomics.wait`. Outcomes are indexed
+ * by file, so the result does not depend on which thread did what. A worker that fails to
+ * start, dies or stalls costs time, never files: the main thread takes over the unclaimed
+ * files, and extracts itself whatever has no outcome at the end. Analyzers that are not the
+ * registered ones (plugins, test doubles) cannot be loaded in a worker: then everything runs here.
  */
-export function extractInParallel(
-  files: readonly DiscoveredFile[],
-  context: ExtractContext,
-  project: ProjectInfo,
-  workers: number,
-  onProgress?: (done: number, total: number) => void,
-  cachedHashes?: Record<string, string>,
-  workersOnly = false,
-): FileOutcome[] {
+export function extractInParallel(files: readonly DiscoveredFile[], context: ExtractContext, project: ProjectInfo, options: ParallelOptions): FileOutcome[] {
+  const { workers, onProgress, cachedHashes } = options;
   const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   const analyzerIds = registeredIds(context);
   const state = new Int32Array(new SharedArrayBuffer(4 * (2 + workers * PER_WORKER)));
-  const started: { worker: Worker; port: MessagePort; slot: number }[] = [];
+  const started: { worker: Worker; port: MessagePort; slot: number; since: number; beats: number; movedAt: number }[] = [];
   if (analyzerIds !== undefined) {
     const list = files.map((file) => ({ id: file.id, absolutePath: file.absolutePath }));
     for (let slot = 0; slot < workers; slot++) {
@@ -79,7 +88,7 @@ export function extractInParallel(
         // An error inside a worker only costs its files a second try here; it must not become an uncaught error.
         worker.on('error', () => undefined);
         worker.unref();
-        started.push({ worker, port: port1, slot });
+        started.push({ worker, port: port1, slot, since: Date.now(), beats: 0, movedAt: Date.now() });
       } catch {
         port1.close();
       }
@@ -95,21 +104,37 @@ export function extractInParallel(
       }
     }
   };
-  // workersOnly (tests): the main thread claims nothing and only collects, unless no worker started.
-  const claim = (): number => (workersOnly && started.length > 0 ? files.length : Atomics.add(state, NEXT_FILE, 1));
-  for (let index = claim(); index < files.length; index = claim()) {
-    outcomes[index] = extractFile(files[index] as DiscoveredFile, context);
-    done += 1;
-    drain();
-    onProgress?.(done, files.length);
-  }
-  // Every file is claimed; wait for the workers still on one (those not started yet can claim nothing).
-  const busy = workersOnly ? started : started.filter(({ slot }) => Atomics.load(state, startedSlot(slot)) === 1);
-  const lastMove = new Map(busy.map(({ slot }) => [slot, { beats: Atomics.load(state, heartbeatSlot(slot)), at: Date.now() }]));
+  /** True while a worker may still post: started and not finished, or starting; false once finished, stalled or never started. */
+  const alive = (entry: (typeof started)[number]): boolean => {
+    if (Atomics.load(state, finishedSlot(entry.slot)) === 1) return false;
+    const now = Date.now();
+    if (Atomics.load(state, startedSlot(entry.slot)) === 0) return now - entry.since < START_MS;
+    const beats = Atomics.load(state, heartbeatSlot(entry.slot));
+    if (beats !== entry.beats) {
+      entry.beats = beats;
+      entry.movedAt = now;
+    }
+    return now - entry.movedAt < STALL_MS;
+  };
+  /** True while a worker may hold a claimed file: started, not finished, not stalled. */
+  const holding = (entry: (typeof started)[number]): boolean => Atomics.load(state, startedSlot(entry.slot)) === 1 && alive(entry);
+  let reported = 0;
   for (;;) {
     drain();
-    const waiting = busy.filter(({ slot }) => Atomics.load(state, finishedSlot(slot)) === 0 && !stalled(slot));
-    if (waiting.length === 0) break;
+    const parseHere = options.mainThreadParses === true || !started.some(alive);
+    if (parseHere) {
+      const index = Atomics.add(state, NEXT_FILE, 1);
+      if (index < files.length) {
+        outcomes[index] = extractFile(files[index] as DiscoveredFile, context);
+        done += 1;
+      }
+    }
+    if (done !== reported) {
+      reported = done;
+      onProgress?.(done, files.length);
+    }
+    if (parseHere && Atomics.load(state, NEXT_FILE) < files.length) continue;
+    if (Atomics.load(state, NEXT_FILE) >= files.length && !started.some(holding)) break;
     Atomics.wait(state, FINISHED, Atomics.load(state, FINISHED), WAIT_STEP_MS);
   }
   drain();
@@ -124,14 +149,4 @@ export function extractInParallel(
     onProgress?.(done, files.length);
   });
   return outcomes as FileOutcome[];
-
-  function stalled(slot: number): boolean {
-    const beats = Atomics.load(state, heartbeatSlot(slot));
-    const last = lastMove.get(slot) as { beats: number; at: number };
-    if (beats !== last.beats) {
-      lastMove.set(slot, { beats, at: Date.now() });
-      return false;
-    }
-    return Date.now() - last.at > STALL_MS;
-  }
 }

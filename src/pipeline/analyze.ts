@@ -61,7 +61,7 @@ export interface AnalyzeOptions {
    * (default true). false reads every module's calls: the same result, slower (a check of the shortcut).
    */
   defer?: boolean;
-  /** Worker threads for extraction beside the main thread (0: none; default: one per spare core, at most 3, on trees of 2,500 files or more). */
+  /** Worker threads for extraction while the main thread collects (0: none; default: one per core, at most 4, on trees of 2,500 files or more). */
   workers?: number;
   onProgress?: ProgressListener;
 }

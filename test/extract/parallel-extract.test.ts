@@ -19,11 +19,11 @@ for (const fixture of fixturesWithTruth()) {
     const all = Object.values(analyzers);
     const alone = extractFacts(files, all, project, undefined, { workers: 0, defer: true });
     const progress: number[] = [];
-    const shared = extractFacts(files, all, project, (done) => progress.push(done), { workers: 2, defer: true });
-    assert.deepEqual(shared, alone);
+    // Every file done in workers (the default): their outcomes, not the main thread's, make the same extraction.
+    const inWorkers = extractFacts(files, all, project, (done) => progress.push(done), { workers: 2, defer: true });
+    assert.deepEqual(inWorkers, alone);
     assert.equal(progress.at(-1), files.length, 'progress reaches the file count');
-    // Every file done in workers: their outcomes, not the main thread's, make the same extraction.
-    assert.deepEqual(extractFacts(files, all, project, undefined, { workers: 2, defer: true, workersOnly: true }), alone);
+    assert.deepEqual(extractFacts(files, all, project, undefined, { workers: 1, defer: true, mainThreadParses: true }), alone);
   });
 }
 
@@ -40,11 +40,11 @@ test('parallel extraction: workers use the cache hashes, and an analyzer a worke
   const cold = extractFacts(files, [analyzers.imports], project, undefined, { workers: 0, cache: coldCache });
   coldCache.save();
   const warmCache = loadFactsCache(root, key);
-  const warm = extractFacts(files, [analyzers.imports], project, undefined, { workers: 2, cache: warmCache, workersOnly: true });
+  const warm = extractFacts(files, [analyzers.imports], project, undefined, { workers: 2, cache: warmCache });
   assert.deepEqual(warm, cold);
   assert.equal(warmCache.stats.hits, 3, 'every parsed file came from the cache, though workers hashed them');
   // A copy is not the registered analyzer: no worker can load it, so the main thread does every file.
   const copy = { ...analyzers.imports };
-  const byCopy = extractFacts(files, [copy], project, undefined, { workers: 2, workersOnly: true });
+  const byCopy = extractFacts(files, [copy], project, undefined, { workers: 2 });
   assert.deepEqual(byCopy, extractFacts(files, [analyzers.imports], project, undefined, { workers: 0 }));
 });
