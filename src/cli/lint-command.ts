@@ -83,6 +83,7 @@ export async function runLintCommand(argv: string[], streams: CliStreams): Promi
     boundaries: values.boundaries,
     baseline: values.baseline,
     tables: values.tables,
+    ...(values.tables ? { tableAnalyzer: (await import('../../analyzers/sql/index.js')).sqlAnalyzer } : {}),
     changedSince: values['changed-since'],
     cache: values.cache,
   });

@@ -1,13 +1,6 @@
 import { isSeamsError, type SeamsErrorCode } from '../errors.js';
 import { SEAMS_VERSION } from '../version.js';
-import { runAnalyzeCommand } from './analyze-command.js';
-import { runDiffCommand } from './diff-command.js';
-import { runEvaluateCommand } from './evaluate-command.js';
-import { runBoundariesCommand } from './boundaries-command.js';
-import { runLintCommand } from './lint-command.js';
-import { runTuiCommand } from './tui-command.js';
 import { MAIN_HELP } from './help.js';
-import { runReportCommand } from './report-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliStreams {
@@ -35,14 +28,15 @@ export function toExitCode(code: SeamsErrorCode): number {
 /** A command of the CLI: gets its own arguments, returns the exit code. */
 export type Command = (argv: string[], streams: CliStreams) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  analyze: runAnalyzeCommand,
-  report: runReportCommand,
-  evaluate: runEvaluateCommand,
-  diff: runDiffCommand,
-  lint: runLintCommand,
-  boundaries: runBoundariesCommand,
-  tui: runTuiCommand,
+/** Each command is loaded when it runs: `seams lint` never loads the SQL parser or the clustering. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./analyze-command.js')).runAnalyzeCommand,
+  report: async () => (await import('./report-command.js')).runReportCommand,
+  evaluate: async () => (await import('./evaluate-command.js')).runEvaluateCommand,
+  diff: async () => (await import('./diff-command.js')).runDiffCommand,
+  lint: async () => (await import('./lint-command.js')).runLintCommand,
+  boundaries: async () => (await import('./boundaries-command.js')).runBoundariesCommand,
+  tui: async () => (await import('./tui-command.js')).runTuiCommand,
 };
 
 /**
@@ -73,8 +67,8 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
 }
 
 async function runCommand(name: string, argv: string[], streams: CliStreams, debug: boolean): Promise<number> {
-  const command = COMMANDS[name] as Command;
   try {
+    const command = await (COMMANDS[name] as () => Promise<Command>)();
     return await command(argv, streams);
   } catch (error) {
     if (isSeamsError(error)) {

@@ -1,6 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
-import type { ProjectInfo } from '../plugin/index.js';
+import { isBuiltIn, type ProjectInfo } from '../plugin/index.js';
 import type { DiscoveredFile } from '../discover/discover-files.js';
 import { extractFile, type ExtractContext, type FileOutcome } from './extract-file.js';
 
@@ -41,9 +40,7 @@ const WAIT_STEP_MS = 20;
 
 /** Registered analyzer ids for the context's analyzers, or undefined when one is not the registered one (a plugin or a test double). */
 function registeredIds(context: ExtractContext): string[] | undefined {
-  const registry: Record<string, unknown> = registeredAnalyzers;
-  const ids = context.analyzers.map((analyzer) => analyzer.id);
-  return context.analyzers.every((analyzer) => registry[analyzer.id] === analyzer) ? ids : undefined;
+  return context.analyzers.every(isBuiltIn) ? context.analyzers.map((analyzer) => analyzer.id) : undefined;
 }
 
 /** How extractInParallel shares the work. */

@@ -58,7 +58,7 @@ export function toBaselineEntry(violation: Violation): BaselineEntry {
 /** Loads a baseline; a missing file is an empty baseline, a malformed one a configuration error with its line. */
 export function loadBaseline(root: string, file: string): BaselineEntry[] {
   if (!fs.existsSync(file)) return [];
-  const loaded = loadDataFile(file, toDisplayName(root, file), baselineSchema, 'Fix it, or delete it and run "seams lint --update-baseline" to record the current violations.');
+  const loaded = loadDataFile(file, toDisplayName(root, file), baselineSchema, 'Fix it, or delete it and run "seams lint --update-baseline" to record the current violations.', { json: true });
   return loaded.value.violations;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import { importsAnalyzer } from '../../analyzers/imports/index.js';
+import type { AnyAnalyzer } from '../plugin/index.js';
 import { loadFactsCache, type FactsCacheStats } from '../cache/facts-cache.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover-files.js';
 import { loadProjectLayout } from '../discover/project-layout.js';
@@ -28,8 +29,10 @@ export interface LintOptions {
   boundaries?: string;
   /** The baseline file (relative to root); default: seams.baseline.json beside the boundaries file. */
   baseline?: string;
-  /** Also check table writes against ownership (runs the SQL analyzer). */
+  /** Also check table writes against ownership (runs `tableAnalyzer`). */
   tables?: boolean;
+  /** The sql analyzer, for `tables` (loaded by the caller only then: it brings the SQL parser). */
+  tableAnalyzer?: AnyAnalyzer;
   /** Check only edges from files changed since this git ref. */
   changedSince?: string;
   /** Check only edges from these files (POSIX, relative to root), as a caller that knows them says; ignored with `changedSince`. */
@@ -151,7 +154,8 @@ export function lint(options: LintOptions): LintReport {
   const discovery = discoverFiles({ root, include: [], exclude: boundaries.value.exclude ?? [], defaultExcludes: true });
   const layout = loadProjectLayout(root, discovery);
 
-  const analyzers = options.tables ? [registeredAnalyzers.imports, registeredAnalyzers.sql] : [registeredAnalyzers.imports];
+  if (options.tables && options.tableAnalyzer === undefined) throw new SeamsError('internal', 'lint: checking tables needs the sql analyzer (tableAnalyzer).');
+  const analyzers = options.tables && options.tableAnalyzer ? [importsAnalyzer, options.tableAnalyzer] : [importsAnalyzer];
   const project = { dependencies: layout.dependencies };
   const cache = options.cache === false ? undefined : loadFactsCache(root, { seamsVersion: SEAMS_VERSION, analyzers: analyzers.map((analyzer) => analyzer.id) });
   const checked = changed;

@@ -84,6 +84,19 @@ export interface Analyzer<Options = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAnalyzer = Analyzer<any>;
 
+const builtIn = new WeakSet<AnyAnalyzer>();
+
+/** Marks seams' own analyzer registry (analyzers/index.ts): worker threads load those by id. */
+export function markBuiltIn<Registry extends Record<string, AnyAnalyzer>>(registry: Registry): Registry {
+  for (const analyzer of Object.values(registry)) builtIn.add(analyzer);
+  return registry;
+}
+
+/** True for an analyzer of seams' own registry (a worker thread can load it by id), false for plugins and copies. */
+export function isBuiltIn(analyzer: AnyAnalyzer): boolean {
+  return builtIn.has(analyzer);
+}
+
 /** Defines an analyzer plugin (identity function that fixes the type). */
 export function defineAnalyzer<Options>(analyzer: Analyzer<Options>): Analyzer<Options> {
   return analyzer;

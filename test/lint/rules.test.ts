@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzers } from '../../analyzers/index.js';
 import { lint } from '../../src/lint/lint.js';
 import type { Boundaries } from '../../src/lint/boundaries-schema.js';
 import { createTempRepo } from '../helpers.js';
@@ -140,8 +141,9 @@ for (const { name, file, boundaries, tables, expected } of [...valid, ...invalid
           fromDomain: violation.fromDomain,
           toDomain: violation.toDomain,
         }));
-    const found = findIn(lint({ root, tables, cache: false }));
-    assert.deepEqual(findIn(lint({ root, tables, cache: false, changedFiles: [file[0]] })), found, 'checking only the changed file finds the same');
+    const tableAnalyzer = analyzers.sql;
+    const found = findIn(lint({ root, tables, tableAnalyzer, cache: false }));
+    assert.deepEqual(findIn(lint({ root, tables, tableAnalyzer, cache: false, changedFiles: [file[0]] })), found, 'checking only the changed file finds the same');
     assert.deepEqual(found, expected);
   });
 }
