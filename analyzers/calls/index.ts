@@ -1,6 +1,7 @@
 import type { CallExpression, Class, Function as FunctionNode, VisitorObject } from 'oxc-parser';
 import { z } from 'zod';
 import {
+  markBuiltIn,
   defineAnalyzer,
   visitAst,
   type AstHandler,
@@ -274,3 +275,6 @@ export const callsAnalyzer = defineAnalyzer({
     collectCalls(file, context.facts);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(callsAnalyzer);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAnalyzer } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer } from '../../src/plugin/index.js';
 import { runDetectors } from '../shared/detector.js';
 import { entryPointDetectors } from './detectors/index.js';
 
@@ -20,3 +20,6 @@ export const entryPointsAnalyzer = defineAnalyzer({
     runDetectors(file, context.facts, entryPointDetectors);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(entryPointsAnalyzer);

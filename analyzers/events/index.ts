@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAnalyzer, type AnalyzerContext, type ParsedFile } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer, type AnalyzerContext, type ParsedFile } from '../../src/plugin/index.js';
 import { createDetectorContext, runDetectors } from '../shared/detector.js';
 import { eventDetectors } from './detectors/index.js';
 
@@ -41,3 +41,6 @@ export const eventsAnalyzer = defineAnalyzer({
     if (ran || EXPORTED_NAME_HINT.test(file.text)) recordExportedNames(file, context);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(eventsAnalyzer);

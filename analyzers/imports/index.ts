@@ -1,6 +1,6 @@
 import type { Argument, CallExpression, TSImportEqualsDeclaration } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, visitAst, type ExportFact, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer, visitAst, type ExportFact, type ImportFact, type ParsedFile, type FileFacts } from '../../src/plugin/index.js';
 
 /** Options of the imports analyzer. */
 export const importsOptionsSchema = z.object({}).strict();
@@ -128,3 +128,6 @@ export const importsAnalyzer = defineAnalyzer({
     context.facts.imports.sort((a, b) => a.line - b.line);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(importsAnalyzer);

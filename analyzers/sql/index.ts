@@ -1,6 +1,6 @@
 import type { CallExpression } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
 import { innerCalls, toCallChain } from './ast.js';
 import { createSqlDetectorContext, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
 import { sqlDetectors } from './detectors/index.js';
@@ -140,3 +140,6 @@ export const sqlAnalyzer = defineAnalyzer({
     for (const detector of sqlDetectors) detector.onResource?.(resource, analyzerContext.facts, analyzerContext.report);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(sqlAnalyzer);

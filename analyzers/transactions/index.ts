@@ -1,6 +1,6 @@
 import type { CallExpression, Class, MethodDefinition, VariableDeclarator, VisitorObject } from 'oxc-parser';
 import { z } from 'zod';
-import { defineAnalyzer, visitAst, type AstHandler, type ParsedFile, type TransactionFact } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer, visitAst, type AstHandler, type ParsedFile, type TransactionFact } from '../../src/plugin/index.js';
 import { unwrap, type AnyNode } from '../sql/ast.js';
 import type { TransactionDetector, TransactionDetectorContext } from './detector.js';
 import { transactionDetectors } from './detectors/index.js';
@@ -133,3 +133,6 @@ export const transactionsAnalyzer = defineAnalyzer({
     context.facts.transactions.push(...scopes);
   },
 });
+
+// Built in: worker threads load it from the registry by id.
+markBuiltIn(transactionsAnalyzer);

@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { workerData } from 'node:worker_threads';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
@@ -12,6 +14,24 @@ import { FINISHED, finishedSlot, heartbeatSlot, NEXT_FILE, startedSlot, type Wor
 const input = workerData as WorkerInput;
 /** Files between turns of the event loop. */
 const TURN_EVERY = 16;
+/**
+ * oxc-parser 0.154 frees a parse's native memory only when the JS object holding it has been
+ * collected and the event loop has turned. Those objects are small, so the heap seldom asks for
+ * a collection: without one, a worker's RSS grows by every file it parsed (synthetic 10k,
+ * imports only: peak 1.4 GB; with a collection every 64 files, about 0.6 GB). The collector is
+ * reached as jest does (`--expose-gc` set at run time, then `gc` from a fresh context); where
+ * that is refused, workers run without it.
+ */
+const COLLECT_EVERY = 64;
+const collect = ((): (() => void) | undefined => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 const state = new Int32Array(input.state);
 try {
   const registry: Record<string, AnyAnalyzer> = registeredAnalyzers;
@@ -36,10 +56,8 @@ try {
     Atomics.add(state, heartbeatSlot(input.slot), 1);
     // Let the event loop turn now and then: oxc-parser frees the native memory of parses only then.
     sinceTurn += 1;
-    if (sinceTurn >= TURN_EVERY) {
-      sinceTurn = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (sinceTurn % COLLECT_EVERY === 0) collect?.();
+    if (sinceTurn % TURN_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 } finally {
   Atomics.store(state, finishedSlot(input.slot), 1);

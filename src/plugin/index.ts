@@ -86,10 +86,9 @@ export type AnyAnalyzer = Analyzer<any>;
 
 const builtIn = new WeakSet<AnyAnalyzer>();
 
-/** Marks seams' own analyzer registry (analyzers/index.ts): worker threads load those by id. */
-export function markBuiltIn<Registry extends Record<string, AnyAnalyzer>>(registry: Registry): Registry {
-  for (const analyzer of Object.values(registry)) builtIn.add(analyzer);
-  return registry;
+/** Marks an analyzer of seams' own registry (analyzers/index.ts), which worker threads load by id. Plugins never call it. */
+export function markBuiltIn(analyzer: AnyAnalyzer): void {
+  builtIn.add(analyzer);
 }
 
 /** True for an analyzer of seams' own registry (a worker thread can load it by id), false for plugins and copies. */
