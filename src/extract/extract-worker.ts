@@ -17,12 +17,13 @@ const TURN_EVERY = 16;
 /**
  * oxc-parser 0.154 frees a parse's native memory only when the JS object holding it has been
  * collected and the event loop has turned. Those objects are small, so the heap seldom asks for
- * a collection: without one, a worker's RSS grows by every file it parsed (synthetic 10k,
- * imports only: peak 1.4 GB; with a collection every 64 files, about 0.6 GB). The collector is
- * reached as jest does (`--expose-gc` set at run time, then `gc` from a fresh context); where
- * that is refused, workers run without it.
+ * a collection: without one, RSS grows by every file parsed (synthetic 10k, imports only: peak
+ * 1.4 GB). A worker collects when the process has grown by COLLECT_AFTER_BYTES since it last
+ * did (about 0.6 GB there); collecting every few files instead costs more than parsing in
+ * parallel gains. The collector is reached as jest does (`--expose-gc` set at run time, then
+ * `gc` from a fresh context); where that is refused, workers run without it.
  */
-const COLLECT_EVERY = 64;
+const COLLECT_AFTER_BYTES = 256 * 1024 * 1024;
 const collect = ((): (() => void) | undefined => {
   try {
     v8.setFlagsFromString('--expose-gc');
@@ -45,6 +46,7 @@ try {
   // Mark started before the first claim: the main thread waits only for workers that may hold a file.
   Atomics.store(state, startedSlot(input.slot), 1);
   let sinceTurn = 0;
+  let collectedAt = process.memoryUsage.rss();
   for (let index = Atomics.add(state, NEXT_FILE, 1); index < input.files.length; index = Atomics.add(state, NEXT_FILE, 1)) {
     const file = input.files[index] as WorkerInput['files'][number];
     try {
@@ -56,8 +58,14 @@ try {
     Atomics.add(state, heartbeatSlot(input.slot), 1);
     // Let the event loop turn now and then: oxc-parser frees the native memory of parses only then.
     sinceTurn += 1;
-    if (sinceTurn % COLLECT_EVERY === 0) collect?.();
-    if (sinceTurn % TURN_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (sinceTurn % TURN_EVERY === 0) {
+      const rss = process.memoryUsage.rss();
+      if (collect !== undefined && rss - collectedAt > COLLECT_AFTER_BYTES) {
+        collect();
+        collectedAt = rss;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 } finally {
   Atomics.store(state, finishedSlot(input.slot), 1);
