@@ -54,8 +54,8 @@ export function defaultWorkers(files: number): number {
 /**
  * Reads and parses each file once and lets every enabled analyzer add facts from that one
  * parse. Generated and binary files are dropped; a parse error or a failing analyzer becomes a
- * diagnostic and the run goes on with the rest. With workers, files are shared out one at a
- * time between the main thread and the workers; the result is the same as on one thread.
+ * diagnostic and the run goes on with the rest. With workers, they claim files one at a time
+ * while the main thread collects (see extractInParallel); the result is the same as on one thread.
  */
 export function extractFacts(
   files: DiscoveredFile[],

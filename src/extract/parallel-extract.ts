@@ -38,8 +38,8 @@ const STALL_MS = 60_000;
 const START_MS = 20_000;
 const WAIT_STEP_MS = 20;
 
-/** Registered analyzer ids for the context's analyzers, or undefined when one is not the registered one (a plugin or a test double). */
-function registeredIds(context: ExtractContext): string[] | undefined {
+/** The ids a worker loads the context's analyzers by, or undefined when one is not built in (a plugin or a test double). */
+function builtInIds(context: ExtractContext): string[] | undefined {
   return context.analyzers.every(isBuiltIn) ? context.analyzers.map((analyzer) => analyzer.id) : undefined;
 }
 
@@ -52,24 +52,25 @@ export interface ParallelOptions {
   /**
    * The main thread parses too (default false: it only collects). oxc-parser frees a parse's
    * native memory only when the thread's event loop turns, which a synchronous analysis never
-   * lets happen on the main thread; workers let theirs turn, so memory stays flat.
+   * lets happen on the main thread; workers let theirs turn and collect, so memory stays bounded.
    */
   mainThreadParses?: boolean;
 }
 
 /**
- * Extracts files in `workers` worker threads, synchronously for the caller: each thread claims
+ * Extracts files in `workers` worker threads (the main thread collects, and parses only with
+ * `mainThreadParses` or when no worker runs), synchronously for the caller: each thread claims
  * the next file from a shared counter, workers post each file's outcome, and the main thread
  * collects them with `receiveMessageOnPort`, waiting with `Atomics.wait`. Outcomes are indexed
  * by file, so the result does not depend on which thread did what. A worker that fails to
  * start, dies or stalls costs time, never files: the main thread takes over the unclaimed
  * files, and extracts itself whatever has no outcome at the end. Analyzers that are not the
- * registered ones (plugins, test doubles) cannot be loaded in a worker: then everything runs here.
+ * built-in ones (plugins, test doubles) cannot be loaded in a worker: then everything runs here.
  */
 export function extractInParallel(files: readonly DiscoveredFile[], context: ExtractContext, project: ProjectInfo, options: ParallelOptions): FileOutcome[] {
   const { workers, onProgress, cachedHashes } = options;
   const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
-  const analyzerIds = registeredIds(context);
+  const analyzerIds = builtInIds(context);
   const state = new Int32Array(new SharedArrayBuffer(4 * (2 + workers * PER_WORKER)));
   const started: { worker: Worker; port: MessagePort; slot: number; since: number; beats: number; movedAt: number }[] = [];
   if (analyzerIds !== undefined) {
