@@ -8,8 +8,8 @@ import { writeFileAtomic } from '../io/write-file-atomic.js';
 /** The cache directory, under the analyzed root (discovery never enters it). */
 export const CACHE_DIRECTORY = '.seams-cache';
 
-/** Bumped when the layout of a cache file changes. */
-const CACHE_FORMAT = 1;
+/** Bumped when the layout of a cache file changes (2: one line per file, read lazily). */
+const CACHE_FORMAT = 2;
 
 /** What a cache file is valid for: a facts cache written by another seams version or analyzer set is rebuilt. */
 export interface FactsCacheKey {
@@ -45,7 +45,9 @@ export interface FactsCache {
   get(id: string, hash: string): CachedFile | undefined;
   /** Records the extraction of a file. */
   set(id: string, entry: CachedFile): void;
-  /** A file's cached entry whatever its hash, unchecked and not counted as a lookup (workers' hash lists, second passes). */
+  /** The content hash the cache holds for a file, without reading its entry and not counted as a lookup (workers' hash lists). */
+  hashOf(id: string): string | undefined;
+  /** A file's cached entry whatever its hash, unchecked and not counted as a lookup (second passes); undefined when unreadable. */
   peek(id: string): CachedFile | undefined;
   readonly stats: FactsCacheStats;
   readonly file: string;
@@ -57,14 +59,30 @@ export interface FactsCache {
   save(options?: { prune?: boolean }): string | undefined;
 }
 
-interface CacheFileContent {
+interface CacheHeader {
   format: number;
   seamsVersion: string;
   analyzers: string[];
-  files: Record<string, CachedFile>;
+}
+
+/**
+ * One file's place in the cache: its hash, and either the bytes of its line as read (parsed on
+ * first use, written back as they are when untouched) or the entry itself.
+ */
+interface Slot {
+  hash: string;
+  /** Byte range of the entry's JSON in the loaded buffer. */
+  start: number;
+  end: number;
+  /** The line as read, newline included, when untouched. */
+  line?: Buffer;
+  /** The parsed or newly set entry; null when the line does not parse into a valid entry. */
+  entry?: CachedFile | null;
 }
 
 const FACT_ARRAYS = ['imports', 'exports', 'exportStars', 'tableAccesses', 'tableDefinitions', 'constants', 'foreignKeys', 'schemaTables', 'typeQuestions'] as const;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** The content hash of a file's text (sha1: fast, and collisions are not a threat model here). */
 export function hashText(text: string): string {
@@ -73,8 +91,11 @@ export function hashText(text: string): string {
 
 /** The cache file of a key: one per analyzer set, so `lint` (imports only) and `analyze` (all analyzers) do not evict each other. */
 export function toCacheFile(root: string, key: FactsCacheKey): string {
-  const analyzerSet = hashText(key.analyzers.join('\u0000')).slice(0, 10);
-  return path.join(root, CACHE_DIRECTORY, `facts-${analyzerSet}.json`);
+  return path.join(root, CACHE_DIRECTORY, `facts-${analyzerSetOf(key)}.jsonl`);
+}
+
+function analyzerSetOf(key: FactsCacheKey): string {
+  return hashText(key.analyzers.join('\u0000')).slice(0, 10);
 }
 
 function isCachedFile(id: string, value: unknown): value is CachedFile {
@@ -86,41 +107,103 @@ function isCachedFile(id: string, value: unknown): value is CachedFile {
   return FACT_ARRAYS.every((name) => Array.isArray(facts[name]));
 }
 
-function readCacheFile(file: string, key: FactsCacheKey): { entries: Map<string, CachedFile>; state: FactsCacheStats['state']; reason?: string } {
-  let text: string;
+/** A line of the cache file: `"<id>"\t<hash>\t<entry JSON without the hash>`. JSON escapes tabs and newlines, so neither occurs inside a field. */
+function toLine(id: string, entry: CachedFile): string {
+  const { hash, ...rest } = entry;
+  return `${JSON.stringify(id)}\t${hash}\t${JSON.stringify(rest)}\n`;
+}
+
+interface LoadedCache {
+  slots: Map<string, Slot>;
+  buffer?: Buffer;
+  state: FactsCacheStats['state'];
+  reason?: string;
+}
+
+/**
+ * Reads the header and indexes the lines (id, hash, byte range) without parsing any entry: a
+ * run that needs a few hundred files of a large repository parses only those. A line that
+ * cannot be indexed (a truncated write) is skipped: its file is a miss.
+ */
+function readCacheFile(file: string, key: FactsCacheKey): LoadedCache {
+  let buffer: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    buffer = fs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map(), state: 'cold' };
-    return { entries: new Map(), state: 'rebuilt', reason: `unreadable (${(error as Error).message})` };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { slots: new Map(), state: 'cold' };
+    return { slots: new Map(), state: 'rebuilt', reason: `unreadable (${(error as Error).message})` };
   }
-  let content: Partial<CacheFileContent>;
+  const headerEnd = buffer.indexOf(NEWLINE);
+  let header: Partial<CacheHeader>;
   try {
-    content = JSON.parse(text) as Partial<CacheFileContent>;
+    header = JSON.parse(buffer.toString('utf8', 0, headerEnd === -1 ? buffer.length : headerEnd)) as Partial<CacheHeader>;
   } catch {
-    return { entries: new Map(), state: 'rebuilt', reason: 'corrupt (not valid JSON)' };
+    return { slots: new Map(), state: 'rebuilt', reason: 'corrupt (not valid JSON)' };
   }
-  if (typeof content !== 'object' || content === null || content.format !== CACHE_FORMAT || typeof content.files !== 'object' || content.files === null) {
-    return { entries: new Map(), state: 'rebuilt', reason: 'unknown cache format' };
+  if (typeof header !== 'object' || header === null || header.format !== CACHE_FORMAT) {
+    return { slots: new Map(), state: 'rebuilt', reason: 'unknown cache format' };
   }
-  if (content.seamsVersion !== key.seamsVersion) {
-    return { entries: new Map(), state: 'rebuilt', reason: `written by seams ${String(content.seamsVersion)}` };
+  if (header.seamsVersion !== key.seamsVersion) {
+    return { slots: new Map(), state: 'rebuilt', reason: `written by seams ${String(header.seamsVersion)}` };
   }
-  if (JSON.stringify(content.analyzers) !== JSON.stringify(key.analyzers)) {
-    return { entries: new Map(), state: 'rebuilt', reason: 'written for another analyzer set' };
+  if (JSON.stringify(header.analyzers) !== JSON.stringify(key.analyzers)) {
+    return { slots: new Map(), state: 'rebuilt', reason: 'written for another analyzer set' };
   }
-  return { entries: new Map(Object.entries(content.files)), state: 'warm' };
+  const slots = new Map<string, Slot>();
+  let start = headerEnd === -1 ? buffer.length : headerEnd + 1;
+  while (start < buffer.length) {
+    let end = buffer.indexOf(NEWLINE, start);
+    const complete = end !== -1;
+    if (!complete) end = buffer.length;
+    const firstTab = buffer.indexOf(TAB, start);
+    const secondTab = firstTab === -1 || firstTab >= end ? -1 : buffer.indexOf(TAB, firstTab + 1);
+    if (complete && secondTab !== -1 && secondTab < end) {
+      const id = readId(buffer, start, firstTab);
+      if (id !== undefined) slots.set(id, { hash: buffer.toString('latin1', firstTab + 1, secondTab), start: secondTab + 1, end, line: buffer.subarray(start, end + 1) });
+    }
+    start = end + 1;
+  }
+  return { slots, buffer, state: 'warm' };
+}
+
+function readId(buffer: Buffer, start: number, end: number): string | undefined {
+  const quoted = buffer.toString('utf8', start, end);
+  if (quoted.length < 2 || !quoted.startsWith('"') || !quoted.endsWith('"')) return undefined;
+  if (!quoted.includes('\\')) return quoted.slice(1, -1);
+  try {
+    const id: unknown = JSON.parse(quoted);
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry of a slot, parsed on first use; null when its line is not a valid entry. */
+function entryOf(id: string, slot: Slot, buffer: Buffer | undefined): CachedFile | null {
+  if (slot.entry !== undefined) return slot.entry;
+  let entry: CachedFile | null = null;
+  if (buffer !== undefined) {
+    try {
+      const value = { hash: slot.hash, ...(JSON.parse(buffer.toString('utf8', slot.start, slot.end)) as object) };
+      if (isCachedFile(id, value)) entry = value;
+    } catch {
+      entry = null;
+    }
+  }
+  slot.entry = entry;
+  return entry;
 }
 
 /**
  * Loads the facts cache of `root` for a seams version and analyzer set. A missing cache starts
  * cold; a corrupt one, or one from another version or analyzer set, starts empty and is
- * rewritten on save. Entries are checked for shape when read; a malformed one is a miss.
+ * rewritten on save. Entries are read when first asked for and checked for shape then; a
+ * malformed one is a miss.
  */
 export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
   const file = toCacheFile(root, key);
   const loaded = readCacheFile(file, key);
-  const entries = loaded.entries;
+  const { slots, buffer } = loaded;
   const seen = new Set<string>();
   const stats: FactsCacheStats = { state: loaded.state, hits: 0, misses: 0 };
   if (loaded.reason !== undefined) stats.reason = loaded.reason;
@@ -130,40 +213,49 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
     stats,
     get(id, hash) {
       seen.add(id);
-      const entry = entries.get(id);
-      if (entry !== undefined && entry.hash === hash && isCachedFile(id, entry)) {
+      const slot = slots.get(id);
+      const entry = slot === undefined || slot.hash !== hash ? null : entryOf(id, slot, buffer);
+      if (entry !== null) {
         stats.hits += 1;
         return entry;
       }
       stats.misses += 1;
       return undefined;
     },
+    hashOf(id) {
+      return slots.get(id)?.hash;
+    },
     peek(id) {
-      return entries.get(id);
+      const slot = slots.get(id);
+      return slot === undefined ? undefined : (entryOf(id, slot, buffer) ?? undefined);
     },
     set(id, entry) {
       seen.add(id);
-      entries.set(id, entry);
+      slots.set(id, { hash: entry.hash, start: 0, end: 0, entry });
       dirty = true;
     },
     save(options = {}) {
       if (options.prune) {
-        for (const id of entries.keys()) {
+        for (const id of slots.keys()) {
           if (!seen.has(id)) {
-            entries.delete(id);
+            slots.delete(id);
             dirty = true;
           }
         }
       }
       if (!dirty) return undefined;
-      const ids = [...entries.keys()].sort();
-      const files: Record<string, CachedFile> = {};
-      for (const id of ids) files[id] = entries.get(id) as CachedFile;
-      const content: CacheFileContent = { format: CACHE_FORMAT, seamsVersion: key.seamsVersion, analyzers: key.analyzers, files };
+      const header: CacheHeader = { format: CACHE_FORMAT, seamsVersion: key.seamsVersion, analyzers: key.analyzers };
+      const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
+      for (const id of [...slots.keys()].sort()) {
+        const slot = slots.get(id) as Slot;
+        if (slot.line !== undefined) parts.push(slot.line);
+        else if (slot.entry) parts.push(Buffer.from(toLine(id, slot.entry)));
+      }
       try {
-        writeFileAtomic(file, JSON.stringify(content));
+        writeFileAtomic(file, Buffer.concat(parts));
         const ignoreFile = path.join(path.dirname(file), '.gitignore');
         if (!fs.existsSync(ignoreFile)) writeFileAtomic(ignoreFile, '# written by seams: the facts cache is never committed\n*\n');
+        removeOldFormat(root, key);
         dirty = false;
         return undefined;
       } catch (error) {
@@ -171,4 +263,9 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
       }
     },
   };
+}
+
+/** Removes the cache file of the first format (one JSON document), which this version neither reads nor rewrites. */
+function removeOldFormat(root: string, key: FactsCacheKey): void {
+  fs.rmSync(path.join(root, CACHE_DIRECTORY, `facts-${analyzerSetOf(key)}.json`), { force: true });
 }

@@ -21,7 +21,7 @@ export const DEFAULT_SKIPPED_DIRECTORIES = [
 /** File-name patterns skipped by default: declarations and tests. */
 const DEFAULT_SKIPPED_FILE = /(\.d\.[cm]?ts$)|(\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$)/;
 
-/** Files larger than this are not parsed (a diagnostic says so). */
+/** Files larger than this are not parsed (extraction checks when it opens the file, and a diagnostic says so). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** How discovery chooses files. */
@@ -40,7 +40,6 @@ export interface DiscoverOptions {
 export interface DiscoveredFile {
   id: ModuleId;
   absolutePath: string;
-  size: number;
 }
 
 /** A schema file read as data: a Prisma schema or an SQL schema/migration. */
@@ -61,7 +60,7 @@ export interface Discovery {
   packageJsons: string[];
   /** Absolute paths of every pnpm-workspace.yaml seen. */
   pnpmWorkspaces: string[];
-  /** Source files passed over one by one (ignored, excluded, tests, too large); files in skipped directories are not counted. */
+  /** Source files passed over one by one (ignored, excluded, tests); files in skipped directories are not counted. Too large ones are counted by extraction. */
   skippedFiles: number;
   diagnostics: Diagnostic[];
 }
@@ -188,25 +187,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         discovery.skippedFiles += 1;
         continue;
       }
-      let size: number;
-      try {
-        size = fs.statSync(absolutePath).size;
-      } catch (error) {
-        discovery.diagnostics.push(createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, id));
-        continue;
-      }
-      if (size > MAX_FILE_BYTES) {
-        discovery.skippedFiles += 1;
-        discovery.diagnostics.push(
-          createDiagnostic(
-            DIAGNOSTIC_CODES.fileTooLarge,
-            `File has ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not analyzed. If it is generated or bundled code, exclude it with --exclude.`,
-            id,
-          ),
-        );
-        continue;
-      }
-      discovery.files.push({ id, absolutePath, size });
+      discovery.files.push({ id, absolutePath });
     }
   };
 

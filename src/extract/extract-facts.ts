@@ -68,7 +68,7 @@ export function extractFacts(
   const context: ExtractContext = {
     ...toExtractContext(analyzers, project, cache !== undefined),
     defer: extractOptions.defer === true,
-    ...(cache === undefined ? {} : { isCached: (id: string, hash: string) => cache.peek(id)?.hash === hash }),
+    ...(cache === undefined ? {} : { isCached: (id: string, hash: string) => cache.hashOf(id) === hash }),
   };
   const workers = extractOptions.workers ?? defaultWorkers(files.length);
   const outcomes =
@@ -160,7 +160,7 @@ function mergeFacts(into: FileFacts, from: FileFacts): void {
 function cachedHashes(cache: FactsCache, files: readonly DiscoveredFile[]): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const file of files) {
-    const hash = cache.peek(file.id)?.hash;
+    const hash = cache.hashOf(file.id);
     if (hash !== undefined) hashes[file.id] = hash;
   }
   return hashes;

@@ -3,9 +3,9 @@ import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/result.js';
 import type { AnyAnalyzer, ProjectInfo } from '../plugin/index.js';
 import type { DiscoveredFile } from '../discover/discover-files.js';
-import { describeError } from '../discover/discover-files.js';
+import { describeError, MAX_FILE_BYTES } from '../discover/discover-files.js';
 import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
-import { readText } from '../io/read-text.js';
+import { readTextUpTo } from '../io/read-text.js';
 import { hashText } from '../cache/facts-cache.js';
 import { countLinesOfCode, parseFile } from './parse-file.js';
 
@@ -47,12 +47,25 @@ export function toExtractContext(analyzers: readonly AnyAnalyzer[], project: Pro
  * failing analyzer becomes a diagnostic and the rest of the file's facts stand.
  */
 export function extractFile(file: Pick<DiscoveredFile, 'id' | 'absolutePath'>, context: ExtractContext): FileOutcome {
-  let text: string;
+  let read: { text: string } | { size: number };
   try {
-    text = readText(file.absolutePath);
+    read = readTextUpTo(file.absolutePath, MAX_FILE_BYTES);
   } catch (error) {
     return { diagnostics: [createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read file: ${describeError(error)}.`, file.id)] };
   }
+  if (!('text' in read)) {
+    return {
+      skipped: true,
+      diagnostics: [
+        createDiagnostic(
+          DIAGNOSTIC_CODES.fileTooLarge,
+          `File has ${read.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not analyzed. If it is generated or bundled code, exclude it with --exclude.`,
+          file.id,
+        ),
+      ],
+    };
+  }
+  const text = read.text;
   if (isBinaryText(text)) {
     return {
       skipped: true,

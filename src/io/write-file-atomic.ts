@@ -5,7 +5,7 @@ import path from 'node:path';
  * Writes a file atomically: the text goes to a temporary file beside the target, which is then
  * renamed over it, so a crash never leaves a half-written file.
  */
-export function writeFileAtomic(target: string, text: string): void {
+export function writeFileAtomic(target: string, text: string | Uint8Array): void {
   const directory = path.dirname(path.resolve(target));
   fs.mkdirSync(directory, { recursive: true });
   const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);

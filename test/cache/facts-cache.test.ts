@@ -16,6 +16,26 @@ const FILES = {
   'src/broken.ts': 'export const = ;',
 };
 
+/** The entries of a cache file by id (one line each after the header). */
+function readEntries(file: string): Record<string, { hash: string; facts: { module: string; imports: unknown } }> {
+  const [, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [id, hash, rest] = line.split('\t') as [string, string, string];
+      return [JSON.parse(id) as string, { hash, ...JSON.parse(rest) }];
+    }),
+  );
+}
+
+/** Rewrites the line of one id. */
+function editLine(file: string, id: string, edit: (line: string) => string): void {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.startsWith(`${JSON.stringify(id)}\t`));
+  assert.ok(index > 0, `${id} has a line`);
+  lines[index] = edit(lines[index] as string);
+  fs.writeFileSync(file, lines.join('\n'));
+}
+
 function extractWithCache(root: string, key = KEY) {
   const cache = loadFactsCache(root, key);
   const discovery = discoverFiles({ root, include: [], exclude: [], defaultExcludes: true });
@@ -39,9 +59,9 @@ test('facts cache: cold, then warm with the same facts and diagnostics; a change
   const changed = extractWithCache(root);
   assert.deepEqual(changed.cache.stats, { state: 'warm', hits: 1, misses: 1 });
   assert.deepEqual(changed.extraction.facts.find((facts) => facts.module === 'src/b.ts')?.exports.map((fact) => fact.name), ['b', 'c']);
-  const stored = JSON.parse(fs.readFileSync(toCacheFile(root, KEY), 'utf8'));
-  assert.deepEqual(Object.keys(stored.files), ['src/a.ts', 'src/b.ts'], 'entries of deleted files are pruned');
-  assert.equal(stored.files['src/b.ts'].hash, hashText('export const b = 2;\nexport const c = 3;'));
+  const stored = readEntries(toCacheFile(root, KEY));
+  assert.deepEqual(Object.keys(stored), ['src/a.ts', 'src/b.ts'], 'entries of deleted files are pruned');
+  assert.equal(stored['src/b.ts']?.hash, hashText('export const b = 2;\nexport const c = 3;'));
 });
 
 const corruptions: { name: string; write: (file: string) => void; reason: RegExp }[] = [
@@ -68,10 +88,8 @@ test('facts cache: a malformed entry is a miss, not a crash; another analyzer se
   const root = createTempRepo(FILES);
   extractWithCache(root);
   const file = toCacheFile(root, KEY);
-  const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-  stored.files['src/a.ts'].facts.imports = 'not a list';
-  stored.files['src/b.ts'].facts.module = 'src/other.ts';
-  fs.writeFileSync(file, JSON.stringify(stored));
+  editLine(file, 'src/a.ts', (line) => line.replace(/"imports":\[[^\]]*\]/, '"imports":"not a list"'));
+  editLine(file, 'src/b.ts', (line) => line.replace('"module":"src/b.ts"', '"module":"src/other.ts"'));
   const run = extractWithCache(root);
   assert.deepEqual(run.cache.stats, { state: 'warm', hits: 1, misses: 2 });
   assert.equal(run.extraction.facts.find((facts) => facts.module === 'src/a.ts')?.imports.length, 1);
@@ -94,8 +112,43 @@ test('facts cache: analyze --cache gives a byte-identical result cold and warm, 
   assert.equal((await runCliCaptured(['lint', root])).code, 0);
   const lintCache = fs.readdirSync(path.join(root, CACHE_DIRECTORY)).filter((name) => name.startsWith('facts-'));
   assert.equal(lintCache.length, 2, 'lint (imports only) and analyze (all analyzers) keep separate files');
-  for (const name of lintCache) fs.writeFileSync(path.join(root, CACHE_DIRECTORY, name), '{"format":1,"files":');
+  for (const name of lintCache) if (name !== '.gitignore') fs.writeFileSync(path.join(root, CACHE_DIRECTORY, name), '{"format":2,"files":');
   const rebuilt = await runCliCaptured(['lint', root]);
   assert.equal(rebuilt.code, 0);
   assert.match(rebuilt.stderr, /facts cache corrupt \(not valid JSON\); rebuilt/);
+});
+
+test('facts cache: entries are read only when asked for; untouched lines are written back as they were', () => {
+  const root = createTempRepo(FILES);
+  extractWithCache(root);
+  const file = toCacheFile(root, KEY);
+  editLine(file, 'src/broken.ts', (line) => line.replace(/\t\{.*$/, '\t{not json'));
+  const before = fs.readFileSync(file, 'utf8');
+  const cache = loadFactsCache(root, KEY);
+  assert.equal(cache.get('src/a.ts', hashText(FILES['src/a.ts']))?.facts.imports.length, 1);
+  assert.equal(cache.hashOf('src/broken.ts'), hashText(FILES['src/broken.ts']), 'the hash is known without reading the entry');
+  const b = cache.peek('src/b.ts');
+  assert.ok(b !== undefined);
+  cache.set('src/b.ts', { hash: 'changed', facts: b.facts, diagnostics: [] });
+  cache.save();
+  const after = fs.readFileSync(file, 'utf8').split('\n');
+  const lineOf = (text: string[], id: string) => text.find((line) => line.startsWith(`${JSON.stringify(id)}\t`));
+  assert.equal(lineOf(after, 'src/broken.ts'), lineOf(before.split('\n'), 'src/broken.ts'), 'an entry never read is kept byte for byte');
+  assert.match(lineOf(after, 'src/b.ts') ?? '', /\tchanged\t/);
+  assert.equal(loadFactsCache(root, KEY).get('src/broken.ts', hashText(FILES['src/broken.ts'])), undefined, 'a line that does not parse is a miss');
+});
+
+test('facts cache: a truncated last line costs that file only; odd paths round-trip; the first format is removed', () => {
+  const root = createTempRepo({ ...FILES, 'src/we"ird\\na\tme.ts': 'export const w = 1;' });
+  fs.mkdirSync(path.join(root, CACHE_DIRECTORY), { recursive: true });
+  const oldFormat = toCacheFile(root, KEY).replace(/\.jsonl$/, '.json');
+  fs.writeFileSync(oldFormat, '{"format":1,"files":{}}');
+  extractWithCache(root);
+  assert.ok(!fs.existsSync(oldFormat), 'the first format is removed when the cache is written');
+  const file = toCacheFile(root, KEY);
+  assert.deepEqual(Object.keys(readEntries(file)), ['src/a.ts', 'src/b.ts', 'src/broken.ts', 'src/we"ird\\na\tme.ts']);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, -10));
+  const run = extractWithCache(root);
+  assert.deepEqual(run.cache.stats, { state: 'warm', hits: 3, misses: 1 });
+  assert.equal(extractWithCache(root).cache.stats.hits, 4, 'rewritten whole');
 });

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, MAX_FILE_BYTES } from '../../src/discover/discover-files.js';
 import { isGeneratedSource } from '../../src/discover/generated.js';
+import { analyzers } from '../../analyzers/index.js';
+import { extractFacts } from '../../src/extract/extract-facts.js';
 import { createTempRepo } from '../helpers.js';
 
 const repo = {
@@ -64,16 +66,19 @@ test('discover: a symlink loop becomes a diagnostic and the walk ends', () => {
   assert.equal(discovery.diagnostics[0]?.file, 'src/loop');
 });
 
-test('discover: a broken symlink and a huge file become diagnostics', () => {
-  const root = createTempRepo({ 'src/a.ts': '' });
+test('discover: a broken symlink becomes a diagnostic; a huge file is skipped with one when extraction opens it', () => {
+  const root = createTempRepo({ 'src/a.ts': 'export const a = 1;' });
   fs.symlinkSync(path.join(root, 'nowhere.ts'), path.join(root, 'src', 'dangling.ts'));
   fs.writeFileSync(path.join(root, 'src', 'bundle.js'), 'x'.repeat(MAX_FILE_BYTES + 1));
+  fs.writeFileSync(path.join(root, 'src', 'limit.js'), 'x'.repeat(MAX_FILE_BYTES));
   const discovery = discoverFiles({ root, include: [], exclude: [], defaultExcludes: true });
-  assert.deepEqual(discovery.files.map((f) => f.id), ['src/a.ts']);
-  assert.deepEqual(discovery.diagnostics.map((d) => [d.code, d.file]), [
-    ['file-too-large', 'src/bundle.js'],
-    ['unreadable-file', 'src/dangling.ts'],
-  ]);
+  assert.deepEqual(discovery.files.map((f) => f.id), ['src/a.ts', 'src/bundle.js', 'src/limit.js']);
+  assert.deepEqual(discovery.diagnostics.map((d) => [d.code, d.file]), [['unreadable-file', 'src/dangling.ts']]);
+  const extraction = extractFacts(discovery.files, [analyzers.imports], { dependencies: new Set() });
+  assert.deepEqual(extraction.facts.map((facts) => facts.module), ['src/a.ts', 'src/limit.js'], 'a file of exactly the limit is read');
+  assert.equal(extraction.skippedFiles, 1);
+  assert.deepEqual(extraction.diagnostics.map((d) => [d.code, d.file]), [['file-too-large', 'src/bundle.js']]);
+  assert.match(extraction.diagnostics[0]?.message ?? '', new RegExp(`File has ${MAX_FILE_BYTES + 1} bytes`));
 });
 
 test('discover: an unreadable directory becomes a diagnostic', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, () => {
