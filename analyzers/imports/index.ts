@@ -87,9 +87,12 @@ function addDynamicImports(file: ParsedFile, facts: FileFacts): void {
   }
 }
 
+/** Text that a `require('x')` call or `import x = require('x')` needs (not "required", "requirements"). */
+const REQUIRE_CALL = /\brequire\s*\(/;
+
 /** `require('x')` and `import x = require('x')`: needs the AST, so only after a text pre-filter. */
 function addRequires(file: ParsedFile, facts: FileFacts): void {
-  if (!file.text.includes('require')) return;
+  if (!REQUIRE_CALL.test(file.text)) return;
   visitAst(file.program, {
     CallExpression(node: CallExpression) {
       if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return;

@@ -28,6 +28,7 @@ const detected: { name: string; file?: string; text: string; expected: Expected[
   { name: 'export star', text: "export * from './z';", expected: [{ specifier: './z', kind: 'import', syntax: 'export-from', line: 1, names: ['*'] }] },
   { name: 'export type from', text: "export type { T } from './t';", expected: [{ specifier: './t', kind: 'type-import', syntax: 'export-from', line: 1, names: ['T'] }] },
   { name: 'require with a literal', file: 'a.cjs', text: "const x = require('./x');\nmodule.exports = x;", expected: [{ specifier: './x', kind: 'import', syntax: 'require', line: 1, names: ['*'] }] },
+  { name: 'require with space before the parenthesis', file: 'a.js', text: "const x = require ('./x');", expected: [{ specifier: './x', kind: 'import', syntax: 'require', line: 1, names: ['*'] }] },
   { name: 'require with a template without holes', file: 'a.js', text: 'const x = require(`./x`);', expected: [{ specifier: './x', kind: 'import', syntax: 'require', line: 1, names: ['*'] }] },
   { name: 'import equals require', text: "import fs = require('node:fs');\nimport y = require('./y');", expected: [
     { specifier: 'node:fs', kind: 'import', syntax: 'import-equals', line: 1, names: ['*'] },
@@ -78,6 +79,14 @@ test('imports: records exports for barrels', () => {
       { name: 'T', from: './t', importName: 'T', typeOnly: true },
     ],
   );
+});
+
+test('imports: text that only mentions "require" does not materialise the AST', () => {
+  const parsed = parseFile(toModuleId('src/form.ts'), "import { z } from 'zod';\nexport const form = { required: true, requirements: z.string() };");
+  const facts = createFileFacts(toModuleId('src/form.ts'), 0);
+  importsAnalyzer.visit(parsed, { options: {}, facts, report: () => undefined });
+  assert.equal(facts.imports.length, 1);
+  assert.equal(parsed.programLoaded, false);
 });
 
 test('imports: a file with a syntax error still yields what can be read', () => {
