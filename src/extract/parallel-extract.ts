@@ -136,6 +136,8 @@ export function extractInParallel(files: readonly DiscoveredFile[], context: Ext
     Atomics.wait(state, FINISHED, Atomics.load(state, FINISHED), WAIT_STEP_MS);
   }
   drain();
+  // Outcomes posted just before their worker finished arrive in this last drain.
+  if (done !== reported) onProgress?.(done, files.length);
   for (const { worker, port } of started) {
     port.close();
     void worker.terminate();
