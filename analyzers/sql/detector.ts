@@ -10,6 +10,7 @@ import {
   type ResourceFile,
   type TableArgumentFact,
   type TableSymbolRef,
+  type ProjectInfo,
 } from '../../src/plugin/index.js';
 import { memberPath, stringValue, unwrap, startOf, type AnyNode, type CallChain } from './ast.js';
 import { readFileConstants, type FileConstant } from './file-constants.js';
@@ -23,6 +24,8 @@ export type SqlSource =
 /** What a detector gets: the file, ways to record facts, and resolvers for table names and SQL. */
 export interface SqlDetectorContext {
   readonly file: ParsedFile;
+  /** What the repo declares, when the caller says. */
+  readonly project?: ProjectInfo;
   /** Top-level constants of the file, by symbol (`T`, `T.users`). */
   readonly constants: ReadonlyMap<string, FileConstant>;
   /** Records an access; `at` is the node (or offset) whose line is reported. */
@@ -59,8 +62,16 @@ export interface SqlDetectorContext {
 export interface SqlDetector {
   readonly id: string;
   readonly description: string;
+  /**
+   * The packages of the library: when the repo declares dependencies and none of these, the
+   * detector does not run (its patterns, such as `X.create(…)`, would only find false leads).
+   * An entry ending in `/` is a scope (`@mikro-orm/`). Absent: always runs (raw SQL).
+   */
+  readonly packages?: readonly string[];
   /** Cheap pre-filter on the file text: the detector runs only on files that match. */
   readonly textHint: RegExp;
+  /** A second pre-filter after the text hint, on what the parse gives without the AST (the module record, `importOf`). */
+  applies?(file: ParsedFile): boolean;
   onChain?(chain: CallChain, context: SqlDetectorContext): void;
   visitor?(context: SqlDetectorContext): VisitorObject;
   /** Reads a non-code resource of its kind (schema.prisma): table definitions, schema tables, foreign keys. */
@@ -128,6 +139,7 @@ export function createSqlDetectorContext(
   facts: FileFacts,
   detectorId: () => string,
   report: (diagnostic: Diagnostic) => void,
+  project?: ProjectInfo,
 ): SqlDetectorContext {
   let constants: Map<string, FileConstant> | undefined;
   const getConstants = () => (constants ??= readFileConstants(file.program));
@@ -145,6 +157,7 @@ export function createSqlDetectorContext(
 
   const context: SqlDetectorContext = {
     file,
+    ...(project === undefined ? {} : { project }),
     get constants() {
       return getConstants();
     },

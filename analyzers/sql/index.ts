@@ -1,6 +1,6 @@
 import type { CallExpression } from 'oxc-parser';
 import { z } from 'zod';
-import { markBuiltIn, defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ResourceFile } from '../../src/plugin/index.js';
+import { markBuiltIn, defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ProjectInfo, type ResourceFile } from '../../src/plugin/index.js';
 import { innerCalls, toCallChain } from './ast.js';
 import { createSqlDetectorContext, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
 import { sqlDetectors } from './detectors/index.js';
@@ -113,6 +113,28 @@ function visitSqlResource(resource: ResourceFile, context: AnalyzerContext<unkno
   }
 }
 
+const detectorsByProject = new WeakMap<ProjectInfo, readonly SqlDetector[]>();
+
+/** True when a repo's dependencies include one of a detector's packages (a `/`-ended entry is a scope). */
+export function declaresPackage(dependencies: ReadonlySet<string>, packages: readonly string[]): boolean {
+  return packages.some((name) => (name.endsWith('/') ? [...dependencies].some((dependency) => dependency.startsWith(name)) : dependencies.has(name)));
+}
+
+/**
+ * The detectors worth running in a project: those without packages (raw SQL), and those whose
+ * library the repo declares. A repo that declares no dependency at all (no package.json under
+ * the analyzed directory, say) gets every detector.
+ */
+export function detectorsFor(project: ProjectInfo | undefined): readonly SqlDetector[] {
+  if (project === undefined || project.dependencies.size === 0) return sqlDetectors;
+  let detectors = detectorsByProject.get(project);
+  if (detectors === undefined) {
+    detectors = sqlDetectors.filter((detector) => detector.packages === undefined || declaresPackage(project.dependencies, detector.packages));
+    detectorsByProject.set(project, detectors);
+  }
+  return detectors;
+}
+
 /**
  * The sql analyzer: which tables each module reads, writes or changes, from raw SQL (parsed by
  * the real PostgreSQL parser), query builders and ORMs, one detector per client library; plus
@@ -124,11 +146,11 @@ export const sqlAnalyzer = defineAnalyzer({
   options: sqlOptionsSchema,
   isEnabled: () => true,
   visit(file, analyzerContext) {
-    const active = sqlDetectors.filter((detector) => detector.textHint.test(file.text));
+    const active = detectorsFor(analyzerContext.project).filter((detector) => detector.textHint.test(file.text) && (detector.applies?.(file) ?? true));
     const wantsConstants = EXPORTED_CONSTANT_HINT.test(file.text) && TABLE_OR_SQL_HINT.test(file.text);
     if (active.length === 0 && !wantsConstants) return;
     let current = 'sql';
-    const context = createSqlDetectorContext(file, analyzerContext.facts, () => current, analyzerContext.report);
+    const context = createSqlDetectorContext(file, analyzerContext.facts, () => current, analyzerContext.report, analyzerContext.project);
     if (active.length > 0) runDetectors(file, active, context, (id) => (current = id));
     if (wantsConstants) recordExportedConstants(context, analyzerContext);
   },

@@ -189,7 +189,7 @@ export function extractResourceFacts(
       try {
         analyzer.visitResource?.(
           { id: resource.id, kind: resource.kind, text, lineOf },
-          { options: analyzer.options.parse({}), facts, report: (d: Diagnostic) => extraction.diagnostics.push(d) },
+          { options: analyzer.options.parse({}), facts, project, report: (d: Diagnostic) => extraction.diagnostics.push(d) },
         );
       } catch (error) {
         extraction.diagnostics.push(

@@ -28,6 +28,7 @@ export interface FileOutcome {
 export interface ExtractContext {
   analyzers: readonly AnyAnalyzer[];
   options: ReadonlyMap<string, unknown>;
+  project: ProjectInfo;
   /** Hash every file (a cache is in use). */
   hash: boolean;
   /** Put off deferrable analyzers where no other analyzer materialised the AST. */
@@ -39,7 +40,7 @@ export interface ExtractContext {
 /** The enabled analyzers with their default options. */
 export function toExtractContext(analyzers: readonly AnyAnalyzer[], project: ProjectInfo, hash: boolean): ExtractContext {
   const enabled = analyzers.filter((analyzer) => analyzer.isEnabled(project));
-  return { analyzers: enabled, options: new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})])), hash };
+  return { analyzers: enabled, options: new Map(enabled.map((analyzer) => [analyzer.id, analyzer.options.parse({})])), project, hash };
 }
 
 /**
@@ -100,7 +101,7 @@ export function extractFile(file: Pick<DiscoveredFile, 'id' | 'absolutePath'>, c
       continue;
     }
     try {
-      analyzer.visit(parsed, { options: context.options.get(analyzer.id), facts, report: (d: Diagnostic) => diagnostics.push(d) });
+      analyzer.visit(parsed, { options: context.options.get(analyzer.id), facts, project: context.project, report: (d: Diagnostic) => diagnostics.push(d) });
     } catch (error) {
       diagnostics.push(
         createDiagnostic(

@@ -59,6 +59,8 @@ export interface ProjectInfo {
 export interface AnalyzerContext<Options> {
   readonly options: Options;
   readonly facts: FileFacts;
+  /** What the repo declares (absent when a caller does not say: then assume any library may be in use). */
+  readonly project?: ProjectInfo;
   report(diagnostic: Diagnostic): void;
 }
 

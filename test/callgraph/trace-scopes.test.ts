@@ -5,7 +5,7 @@ import { createTempRepo } from '../helpers.js';
 import type { AnalysisResult } from '../../src/model/result.js';
 
 function run(files: Record<string, string>, depth?: number): AnalysisResult {
-  return analyze({ root: createTempRepo({ 'package.json': '{"name":"x","dependencies":{"knex":"3"}}', ...files }), depth });
+  return analyze({ root: createTempRepo({ 'package.json': '{"name":"x","dependencies":{"knex":"3","sequelize":"6"}}', ...files }), depth });
 }
 
 /** `file:line table/mode via path-length` per table of each transaction. */

@@ -235,6 +235,7 @@ function isDrizzleMutation(chain: CallChain, context: SqlDetectorContext, index:
 export const drizzleDetector = defineSqlDetector({
   id: 'drizzle',
   description: 'Drizzle ORM tables, foreign keys, queries and relational queries',
+  packages: ['drizzle-orm'],
   textHint: /drizzle|(?:Table|Schema|TableCreator)\s*\(|(?:db|Db|DB|tx|Tx|trx|Trx|database|Database|conn|connection|orm)\s*\.\s*(?:select|selectDistinct|selectDistinctOn|insert|update|delete|query|with|\$with|\$count)\b/,
   visitor(context) {
     return {

@@ -568,6 +568,8 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
 export const knexDetector = defineSqlDetector({
   id: 'knex',
   description: 'knex query builder and schema builder (tables, joins, withSchema, CTEs, foreign keys)',
+  // Objection and Bookshelf build on knex, which npm installs for them undeclared.
+  packages: ['knex', 'objection', 'bookshelf'],
   textHint: /[kK]nex|\.(?:from|into|table)\s*[(<]|\.schema\b|(?:db|Db|DB|trx|Trx|tx|Tx|database|Database|connection|Connection|conn|qb|queryBuilder)\s*[(<]/,
   onChain(chain, context) {
     const head = toChainHead(chain);

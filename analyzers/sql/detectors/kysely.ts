@@ -150,6 +150,7 @@ function recordSchemaChain(chain: CallChain, head: ChainHead, context: SqlDetect
 export const kyselyDetector = defineSqlDetector({
   id: 'kysely',
   description: 'Kysely query builder and schema builder (tables, joins, CTEs, withSchema, foreign keys)',
+  packages: ['kysely'],
   textHint: /\b(?:selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\b|\.schema\b|\.(?:inner|left|right|full)Join\(\s*['"]/,
   onChain(chain, context) {
     const head = toChainHead(chain);

@@ -1,4 +1,4 @@
-import { createEntityOrmDetector } from './typeorm.js';
+import { createEntityOrmDetector, ENTITY_ORM_HINT } from './typeorm.js';
 
 /**
  * MikroORM: entity definitions (`@Entity({ tableName })`, `@Entity({ collection })`, `@Entity()` →
@@ -19,5 +19,8 @@ import { createEntityOrmDetector } from './typeorm.js';
 export const mikroOrmDetector = createEntityOrmDetector({
   orm: 'mikro-orm',
   description: 'MikroORM entities, entity managers, repositories and query builders',
-  textHint: /['"]@mikro-orm\/|\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlush|removeAndFlush|upsertMany|insertMany)\s*\(/,
+  packages: ['@mikro-orm/'],
+  // Its own imports and methods, and the shapes it shares with TypeORM (`em.find(…)`): in a repo that declares MikroORM and not
+  // TypeORM, a file importing from neither is MikroORM code (an `em` from a local helper).
+  textHint: new RegExp(`['"]@mikro-orm\\/|\\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlush|removeAndFlush|upsertMany|insertMany)\\s*\\(|${ENTITY_ORM_HINT.source}`),
 });

@@ -299,6 +299,7 @@ function onObjectionChain(chain: CallChain, context: SqlDetectorContext): void {
 export const objectionDetector = defineSqlDetector({
   id: 'objection',
   description: 'Objection.js and Bookshelf (and Ghost models): static tableName, Model.extend, query() and forge/fetch chains',
+  packages: ['objection', 'bookshelf'],
   textHint: /tableName|\.query\s*\(|\.forge\s*\(|\.fetch(All|Page|One)?\s*\(|bookshelf|\b(models|db)\.[A-Z]|\b(?:this\.[#_]?[A-Z]\w*|[A-Z]\w*Model)\.(?:findOne|findAll|findPage|add|edit|destroy|bulk\w+)\s*\(/,
   onChain: onObjectionChain,
   visitor(context) {

@@ -310,6 +310,7 @@ function onPrismaChain(chain: CallChain, context: SqlDetectorContext): void {
 export const prismaDetector = defineSqlDetector({
   id: 'prisma',
   description: 'Prisma: schema.prisma models, relations and @@map; client delegate calls, interactive transactions, include and nested writes',
+  packages: ['prisma', '@prisma/'],
   textHint: /prisma|\$transaction|\.[a-z]\w*\s*\.\s*(find(Unique|First)(OrThrow)?|findMany|count|aggregate|groupBy|(create|update)(Many(AndReturn)?)?|upsert|delete(Many)?)\s*\(/i,
   onChain: onPrismaChain,
   onResource(resource, facts, report) {

@@ -11,7 +11,7 @@ import type {
   AssignmentExpression,
   VisitorObject,
 } from 'oxc-parser';
-import type { TableAccessMode, TableTarget } from '../../../src/plugin/index.js';
+import type { ProjectInfo, TableAccessMode, TableTarget } from '../../../src/plugin/index.js';
 import { memberPath, objectOf, propertyName, propertyValue, startOf, stringValue, toChainLinks, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
 import { defineSqlDetector, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from '../detector.js';
 import { toTableId } from '../sql-parse.js';
@@ -171,12 +171,19 @@ function toOrmOfSpecifier(specifier: string | undefined): EntityOrm | 'other' | 
   return 'other';
 }
 
-/**
- * The ORM of a file's constructs that do not name it themselves: MikroORM when the file imports
- * from `@mikro-orm/…` and not from `typeorm`, TypeORM otherwise.
- */
 /** Entity-manager methods only MikroORM has: a file using them without an ORM import is MikroORM code (an `em` from a local helper). */
 const MIKRO_ONLY_CALL = /\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlush|removeAndFlush|upsertMany|insertMany)\s*\(/;
+
+/**
+ * The ORM of a file's constructs that do not name it themselves: MikroORM when the file imports
+ * from `@mikro-orm/…` and not from `typeorm`; when it imports from neither, MikroORM if it calls a
+ * MikroORM-only method or the repo declares MikroORM and not TypeORM; TypeORM otherwise.
+ */
+function declaresOnlyMikroOrm(project: ProjectInfo | undefined): boolean {
+  if (project === undefined) return false;
+  const dependencies = [...project.dependencies];
+  return dependencies.some((name) => name.startsWith('@mikro-orm/')) && !dependencies.some((name) => name === 'typeorm' || name === '@nestjs/typeorm');
+}
 
 function toFileOrm(context: SqlDetectorContext): EntityOrm {
   let mikro = false;
@@ -186,7 +193,7 @@ function toFileOrm(context: SqlDetectorContext): EntityOrm {
     if (orm === 'mikro-orm') mikro = true;
     if (orm === 'typeorm') typeorm = true;
   }
-  if (!mikro && !typeorm && MIKRO_ONLY_CALL.test(context.file.text)) return 'mikro-orm';
+  if (!mikro && !typeorm && (MIKRO_ONLY_CALL.test(context.file.text) || declaresOnlyMikroOrm(context.project))) return 'mikro-orm';
   return mikro && !typeorm ? 'mikro-orm' : 'typeorm';
 }
 
@@ -1064,11 +1071,12 @@ function askTypeOfReceiver(state: FileState, chain: CallChain): void {
  * parameter, `@Entity` from a local barrel) belong to MikroORM when the file imports from
  * `@mikro-orm/…` and not from `typeorm`, and to TypeORM otherwise.
  */
-export function createEntityOrmDetector(options: { orm: EntityOrm; description: string; textHint: RegExp }): SqlDetector {
+export function createEntityOrmDetector(options: { orm: EntityOrm; description: string; packages: readonly string[]; textHint: RegExp }): SqlDetector {
   const states = new WeakMap<SqlDetectorContext, FileState>();
   return defineSqlDetector({
     id: options.orm,
     description: options.description,
+    packages: options.packages,
     textHint: options.textHint,
     visitor(context) {
       const state = createFileState(context, options.orm);
@@ -1081,6 +1089,10 @@ export function createEntityOrmDetector(options: { orm: EntityOrm; description: 
     },
   });
 }
+
+/** Names and calls of an entity ORM's managers, repositories and decorators (TypeORM's, and MikroORM's too where they share them). */
+export const ENTITY_ORM_HINT =
+  /typeorm|Repository|EntityManager|EntitySchema|DataSource|BaseEntity|getManager|getConnection|createQueryBuilder|@(Entity|ViewEntity|ChildEntity)\b|\b(manager|entityManager|em|connection|dataSource)\s*[.)]|\.(findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy)\(|[qQ]ueryRunner\./;
 
 /**
  * TypeORM: entity definitions (`@Entity('name')`, `@Entity({ name, schema })`, `@Entity()` →
@@ -1098,6 +1110,6 @@ export function createEntityOrmDetector(options: { orm: EntityOrm; description: 
 export const typeormDetector = createEntityOrmDetector({
     orm: 'typeorm',
     description: 'TypeORM entities, repositories, entity managers and query builders',
-    textHint:
-      /typeorm|Repository|EntityManager|EntitySchema|DataSource|BaseEntity|getManager|getConnection|createQueryBuilder|@(Entity|ViewEntity|ChildEntity)\b|\b(manager|entityManager|em|connection|dataSource)\s*[.)]|\.(findBy|findOneBy|findOneByOrFail|findAndCountBy|countBy|existsBy)\(|[qQ]ueryRunner\./,
+    packages: ['typeorm', '@nestjs/typeorm'],
+    textHint: ENTITY_ORM_HINT,
 });
