@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { parseSync } from 'oxc-parser';
+import { parseSync, Visitor } from 'oxc-parser';
 import { visitAst } from '../../src/plugin/index.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -43,4 +43,47 @@ test('visitAst: keeps nothing of a file after its walk (a per-file oxc Visitor k
   collectGarbage();
   const alive = references.filter((reference) => reference.deref() !== undefined).length;
   assert.equal(alive, 0, `${alive} of 20 files still reachable after their walks`);
+});
+
+/** Every enter and exit oxc's own Visitor makes, for every node type, as `type` / `type:exit` lines. */
+function oxcOrder(program: ReturnType<typeof parseSync>['program'], types: readonly string[]): string[] {
+  const seen: string[] = [];
+  const handlers: Record<string, (node: { type: string; start: number }) => void> = {};
+  for (const type of types) {
+    handlers[type] = (node) => seen.push(`${node.type}@${node.start}`);
+    handlers[`${type}:exit`] = (node) => seen.push(`${node.type}:exit@${node.start}`);
+  }
+  new Visitor(handlers as never).visit(program);
+  return seen;
+}
+
+test('visitAst: later walks of a program replay the first one, in exactly the order of oxc\'s Visitor (leaf exits too)', () => {
+  const text = [
+    "import { x } from './x';",
+    '@Injectable() export class A<T> extends B implements C { constructor(private readonly r: Repo<T>) { super(); } async m() { for (const y of [1, 2]) await f(`a${y}`, () => this.r.g()); } }',
+    "export default function h({ a = 1, ...rest }: P): void { label: while (true) { try { break label; } catch { throw new Error('e'); } finally { ; } } }",
+    'const j = <div>{x ? <span /> : null}</div>;',
+  ].join('\n');
+  const program = parseSync('a.tsx', text).program;
+  const types = ['ClassDeclaration', 'CallExpression', 'Identifier', 'TemplateElement', 'ThisExpression', 'Decorator', 'JSXElement', 'Literal', 'EmptyStatement', 'TSTypeReference', 'ArrowFunctionExpression'];
+  const expected = oxcOrder(program, types);
+  assert.ok(expected.length > 60, `a walk worth comparing (${expected.length} events)`);
+  for (const round of ['first (records)', 'second (replays)', 'third (replays)']) {
+    const seen: string[] = [];
+    const handlers: Record<string, (node: { type: string; start: number }) => void> = {};
+    for (const type of types) {
+      handlers[type] = (node) => seen.push(`${node.type}@${node.start}`);
+      handlers[`${type}:exit`] = (node) => seen.push(`${node.type}:exit@${node.start}`);
+    }
+    visitAst(program, handlers as never);
+    assert.deepEqual(seen, expected, round);
+  }
+  const calls: string[] = [];
+  visitAst(program, { 'CallExpression:exit': (node: { start: number }) => calls.push(`exit@${node.start}`) });
+  assert.deepEqual(calls, expected.filter((event) => event.startsWith('CallExpression:exit')).map((event) => event.replace('CallExpression:', '')), 'only the handlers given are called');
+});
+
+test('visitAst: a node type oxc does not know is reported as its Visitor reports it', () => {
+  const program = parseSync('a.ts', 'f();').program;
+  assert.throws(() => visitAst(program, { NotANodeType: () => undefined }));
 });
