@@ -225,6 +225,11 @@ export function clusterGraph(graph: ModuleGraph, options: ClusterOptions): Clust
     });
   }
   clusters.sort((a, b) => compareText(a.id, b.id));
+  return toClustering(clusters, resolution);
+}
+
+/** A clustering from its clusters: the lookups by module and by table. */
+export function toClustering(clusters: ModuleCluster[], resolution: number): Clustering {
   const clusterOf = new Map<ModuleId, string>();
   const tableClusterOf = new Map<string, string>();
   for (const cluster of clusters) {

@@ -16,7 +16,7 @@ import {
 import { compareEdges } from '../graph/build-graph.js';
 import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
-import { clusterGraph, DEFAULT_RUNS, type Clustering, type Pin } from '../cluster/cluster-graph.js';
+import { clusterGraph, DEFAULT_RUNS, type ClusterOptions, type Clustering, type Pin } from '../cluster/cluster-graph.js';
 import { addHistoryEdges, loadHistory } from '../cluster/load-history.js';
 import { scoreCandidates } from '../score/score-candidates.js';
 import { SeamsError } from '../errors.js';
@@ -26,6 +26,7 @@ import type { ModuleId } from '../model/facts.js';
 import type { AnyAnalyzer } from '../plugin/index.js';
 import { SEAMS_VERSION } from '../version.js';
 import { loadFactsCache } from '../cache/facts-cache.js';
+import { clusterWithCache } from '../cache/clustering-cache.js';
 import type { ProgressListener } from './progress.js';
 
 /** Options of one analysis. */
@@ -131,7 +132,10 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   progress({ stage: 'cluster' });
   const runs = options.runs ?? DEFAULT_RUNS;
   const pins = options.pins ?? [];
-  const clustering = clusterGraph(graph, { resolution, seed, runs, clusters: options.clusters, pins, weights: options.weights, owners: history?.owners });
+  const clusterOptions: ClusterOptions = { resolution, seed, runs, clusters: options.clusters, pins, weights: options.weights, owners: history?.owners };
+  const clustering = options.cache
+    ? clusterWithCache(root, graph, clusterOptions, SEAMS_VERSION, () => clusterGraph(graph, clusterOptions)).clustering
+    : clusterGraph(graph, clusterOptions);
   progress({ stage: 'cluster', end: true });
 
   progress({ stage: 'result' });
