@@ -78,6 +78,19 @@ export interface SqlDetector {
   onResource?(resource: ResourceFile, facts: FileFacts, report: (diagnostic: Diagnostic) => void): void;
 }
 
+/**
+ * True when a repo's dependencies include one of a detector's packages: the package itself, a
+ * scoped fork or wrapper of it (`@n8n/typeorm`, `@nestjs/sequelize`), or a plugin named after it
+ * (`typeorm-naming-strategies`). A `/`-ended entry is a scope (`@mikro-orm/`).
+ */
+export function declaresPackage(dependencies: ReadonlySet<string>, packages: readonly string[]): boolean {
+  return packages.some((name) =>
+    [...dependencies].some((dependency) =>
+      name.endsWith('/') ? dependency.startsWith(name) : dependency === name || dependency.endsWith(`/${name}`) || dependency.startsWith(`${name}-`),
+    ),
+  );
+}
+
 /** Defines a detector (identity function that fixes the type). */
 export function defineSqlDetector(detector: SqlDetector): SqlDetector {
   return detector;

@@ -2,7 +2,9 @@ import type { CallExpression } from 'oxc-parser';
 import { z } from 'zod';
 import { markBuiltIn, defineAnalyzer, visitAst, type AnalyzerContext, type ParsedFile, type ProjectInfo, type ResourceFile } from '../../src/plugin/index.js';
 import { innerCalls, toCallChain } from './ast.js';
-import { createSqlDetectorContext, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
+import { createSqlDetectorContext, declaresPackage, DIAGNOSTIC_CODES, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from './detector.js';
+
+export { declaresPackage } from './detector.js';
 import { sqlDetectors } from './detectors/index.js';
 import { extractTableAccesses, fromTemplateParts, isTemplateHole, loadSqlParser } from './sql-parse.js';
 import { looksLikeSql } from './sql-sink.js';
@@ -114,11 +116,6 @@ function visitSqlResource(resource: ResourceFile, context: AnalyzerContext<unkno
 }
 
 const detectorsByProject = new WeakMap<ProjectInfo, readonly SqlDetector[]>();
-
-/** True when a repo's dependencies include one of a detector's packages (a `/`-ended entry is a scope). */
-export function declaresPackage(dependencies: ReadonlySet<string>, packages: readonly string[]): boolean {
-  return packages.some((name) => (name.endsWith('/') ? [...dependencies].some((dependency) => dependency.startsWith(name)) : dependencies.has(name)));
-}
 
 /**
  * The detectors worth running in a project: those without packages (raw SQL), and those whose

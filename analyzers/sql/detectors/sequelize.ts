@@ -569,7 +569,7 @@ export const sequelizeDetector = defineSqlDetector({
   id: 'sequelize',
   description: 'Sequelize and sequelize-typescript: Model.init, sequelize.define, @Table; static, injected and instance model calls',
   // Bookshelf models have the same static finders (`Role.findOne(…)`, Ghost), which this detector reads.
-  packages: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize', 'bookshelf'],
+  packages: ['sequelize', 'bookshelf'],
   // A model's static call (`Invoice.findAll(`, `User.scope('x').create(`), an instance method of a model (`this.save(`),
   // a registry (`models.User`), or a Sequelize word. Lower-case receivers alone (`list.update(`) do not wake it, nor
   // built-in globals (`Math.max(`, `Object.create(`: 99 of the 129 n8n files that woke it).

@@ -13,7 +13,7 @@ import type {
 } from 'oxc-parser';
 import type { ProjectInfo, TableAccessMode, TableTarget } from '../../../src/plugin/index.js';
 import { memberPath, objectOf, propertyName, propertyValue, startOf, stringValue, toChainLinks, unwrap, type AnyNode, type CallChain, type ChainLink } from '../ast.js';
-import { defineSqlDetector, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from '../detector.js';
+import { declaresPackage, defineSqlDetector, toTableIdFromText, type SqlDetector, type SqlDetectorContext } from '../detector.js';
 import { toTableId } from '../sql-parse.js';
 
 /** The decorator/repository ORMs this module reads: TypeORM and MikroORM share most of their shapes. */
@@ -180,9 +180,7 @@ const MIKRO_ONLY_CALL = /\.(nativeUpdate|nativeInsert|nativeDelete|persistAndFlu
  * MikroORM-only method or the repo declares MikroORM and not TypeORM; TypeORM otherwise.
  */
 function declaresOnlyMikroOrm(project: ProjectInfo | undefined): boolean {
-  if (project === undefined) return false;
-  const dependencies = [...project.dependencies];
-  return dependencies.some((name) => name.startsWith('@mikro-orm/')) && !dependencies.some((name) => name === 'typeorm' || name === '@nestjs/typeorm');
+  return project !== undefined && declaresPackage(project.dependencies, ['@mikro-orm/']) && !declaresPackage(project.dependencies, ['typeorm']);
 }
 
 function toFileOrm(context: SqlDetectorContext): EntityOrm {
@@ -1110,6 +1108,6 @@ export const ENTITY_ORM_HINT =
 export const typeormDetector = createEntityOrmDetector({
     orm: 'typeorm',
     description: 'TypeORM entities, repositories, entity managers and query builders',
-    packages: ['typeorm', '@nestjs/typeorm'],
+    packages: ['typeorm'],
     textHint: ENTITY_ORM_HINT,
 });

@@ -32,6 +32,9 @@ test('sql detectors by dependency: an ORM detector runs only where the repo decl
 test('sql detectors by dependency: scopes, always-on detectors, one list per project', () => {
   assert.equal(declaresPackage(new Set(['@mikro-orm/postgresql']), ['@mikro-orm/']), true);
   assert.equal(declaresPackage(new Set(['mikro-orm-like']), ['@mikro-orm/']), false);
+  assert.equal(declaresPackage(new Set(['@n8n/typeorm']), ['typeorm']), true, 'a scoped fork (n8n declares only @n8n/typeorm)');
+  assert.equal(declaresPackage(new Set(['typeorm-naming-strategies']), ['typeorm']), true, 'a plugin named after it');
+  assert.equal(declaresPackage(new Set(['typeormish', '@x/typeorm-less']), ['typeorm']), false);
   const project = { dependencies: new Set(['left-pad']) };
   assert.deepEqual(detectorsFor(project).map((detector) => detector.id), ['raw-sql', 'table-arguments']);
   assert.equal(detectorsFor(project), detectorsFor(project), 'computed once per project');
