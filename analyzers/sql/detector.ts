@@ -65,7 +65,8 @@ export interface SqlDetector {
   /**
    * The packages of the library: when the repo declares dependencies and none of these, the
    * detector does not run (its patterns, such as `X.create(…)`, would only find false leads).
-   * An entry ending in `/` is a scope (`@mikro-orm/`). Absent: always runs (raw SQL).
+   * Forks, wrappers and plugins named after a package count too (see declaresPackage); an entry
+   * ending in `/` is a scope (`@mikro-orm/`). Absent: always runs (raw SQL).
    */
   readonly packages?: readonly string[];
   /** Cheap pre-filter on the file text: the detector runs only on files that match. */
