@@ -171,14 +171,13 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
           : [`./${subpath}`];
     }
     targets.push(subpath === '' ? './src/index' : `./src/${subpath}`, subpath === '' ? './index' : `./${subpath}`);
-    let existingButNotAnalyzed: string | undefined;
-    for (const target of targets) {
-      for (const candidate of toSourceCandidates(path.resolve(localPackage.directory, target), localPackage.directory)) {
-        const moduleId = modules.get(candidate);
-        if (moduleId !== undefined) return { kind: 'module', target: moduleId };
-        if (existingButNotAnalyzed === undefined && isFile(candidate)) existingButNotAnalyzed = candidate;
-      }
+    const candidates = targets.flatMap((target) => toSourceCandidates(path.resolve(localPackage.directory, target), localPackage.directory));
+    for (const candidate of candidates) {
+      const moduleId = modules.get(candidate);
+      if (moduleId !== undefined) return { kind: 'module', target: moduleId };
     }
+    // Only when no candidate is analyzed does the disk say whether one exists but was left out (a stat each).
+    const existingButNotAnalyzed = candidates.find(isFile);
     if (existingButNotAnalyzed !== undefined) return { kind: 'excluded', file: relativeId(root, existingButNotAnalyzed) };
     return { kind: 'unresolved', reason: `workspace package ${localPackage.name} has no source file for "${entry}"` };
   };
