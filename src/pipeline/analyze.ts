@@ -15,6 +15,7 @@ import {
 } from '../callgraph/trace-scopes.js';
 import { compareEdges } from '../graph/build-graph.js';
 import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
+import { loadTypesCache } from '../cache/types-cache.js';
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
 import { clusterGraph, DEFAULT_RUNS, type ClusterOptions, type Clustering, type Pin } from '../cluster/cluster-graph.js';
 import { addHistoryEdges, loadHistory } from '../cluster/load-history.js';
@@ -113,7 +114,9 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   cache?.save({ prune: true });
   progress({ stage: 'calls', end: true });
   progress({ stage: 'types' });
-  const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph));
+  const typesCache = cache && options.types !== false ? loadTypesCache(root, SEAMS_VERSION, (file) => cache.hashOf(toModuleIdUnder(root, file))) : undefined;
+  const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph), typesCache);
+  typesCache?.save();
   progress({ stage: 'types', end: true });
   progress({ stage: 'link tables' });
   const linked = linkTables(extraction.facts, extraction.resourceFacts, resolve);
@@ -165,6 +168,12 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const scored = { ...result, ...scoreCandidates(result) };
   progress({ stage: 'result', end: true });
   return scored;
+}
+
+/** The module id of an absolute path under the root ('' when it is outside). */
+function toModuleIdUnder(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative.split(path.sep).join('/');
 }
 
 /** The modules each module imports (runtime and type imports, barrels followed). */

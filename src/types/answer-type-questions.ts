@@ -1,9 +1,12 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
 import type { FileFacts, ModuleId } from '../model/facts.js';
 import type { Diagnostic } from '../model/result.js';
 import { compareText, createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import type { TypeGroupAnswers, TypesCache } from '../cache/types-cache.js';
+import { recordFileSystem, type FileSystemRecord } from './recording-file-system.js';
 
 /** What the type-aware pass did, for the result's stats and the performance report. */
 export interface TypePassReport {
@@ -12,6 +15,8 @@ export interface TypePassReport {
   files: number;
   milliseconds: number;
   diagnostics: Diagnostic[];
+  /** Groups (one per tsconfig) whose answers came from the cache. */
+  cachedGroups?: number;
 }
 
 /** Type names that hold a repository of their first type argument. */
@@ -90,94 +95,143 @@ export function answerTypeQuestions(
   facts: FileFacts[],
   nearestTsconfig: (file: string) => string | undefined,
   neighbours: (module: ModuleId) => readonly ModuleId[],
+  cache?: TypesCache,
 ): TypePassReport {
   const started = performance.now();
   const asking = facts.filter((fileFacts) => fileFacts.typeQuestions.length > 0);
   const report: TypePassReport = { questions: 0, answered: 0, files: asking.length, milliseconds: 0, diagnostics: [] };
   if (asking.length === 0) return report;
-  let tsMorph: typeof TsMorph;
-  try {
-    tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
-  } catch (error) {
-    report.diagnostics.push(
-      createDiagnostic(
-        DIAGNOSTIC_CODES.typePassFailed,
-        `The type-aware pass needs ts-morph, which could not be loaded (${error instanceof Error ? error.message : String(error)}); ${asking.length} files keep their syntax-only results.`,
-      ),
-    );
-    return report;
-  }
   const byTsconfig = new Map<string, FileFacts[]>();
   for (const fileFacts of asking) {
     const key = nearestTsconfig(path.join(root, fileFacts.module)) ?? '';
     if (!byTsconfig.has(key)) byTsconfig.set(key, []);
     byTsconfig.get(key)?.push(fileFacts);
   }
+  const factsByModule = new Map(asking.map((fileFacts) => [fileFacts.module as string, fileFacts]));
+  let tsMorph: typeof TsMorph | undefined;
+  let realFileSystem: TsMorph.FileSystemHost | undefined;
   for (const [tsconfig, group] of [...byTsconfig.entries()].sort((a, b) => compareText(a[0], b[0]))) {
-    let project: TsMorph.Project;
-    try {
-      project = new tsMorph.Project({
-        ...(tsconfig ? { tsConfigFilePath: tsconfig } : {}),
-        skipAddingFilesFromTsConfig: true,
-        skipFileDependencyResolution: true,
-        // No default lib and no @types: only declared types and classes of the repo are read.
-        compilerOptions: { allowJs: true, noEmit: true, skipLibCheck: true, noLib: true, types: [] },
-      });
-    } catch {
-      project = new tsMorph.Project({
-        skipFileDependencyResolution: true,
-        compilerOptions: { allowJs: true, noEmit: true, noLib: true, types: [], experimentalDecorators: true },
-      });
-    }
     // The program starts from the asking files and the modules they import (barrels already followed to
     // definers); TypeScript itself follows further imports only as far as the checker needs.
-    const loaded = new Set<ModuleId>();
+    const loaded: ModuleId[] = [];
+    const seen = new Set<ModuleId>();
     for (const fileFacts of group) {
       for (const module of [fileFacts.module, ...neighbours(fileFacts.module)]) {
-        if (loaded.has(module)) continue;
-        loaded.add(module);
-        try {
-          project.addSourceFileAtPath(path.join(root, module));
-        } catch {
-          // unreadable: the question about it stays unanswered
-        }
+        if (seen.has(module)) continue;
+        seen.add(module);
+        loaded.push(module);
       }
     }
-    report.files += loaded.size - group.length;
-    for (const fileFacts of group) {
-      const file = path.join(root, fileFacts.module);
-      report.questions += fileFacts.typeQuestions.length;
-      try {
-        const sourceFile = project.getSourceFileOrThrow(file);
-        for (const question of fileFacts.typeQuestions) {
-          let node: TsMorph.Node | undefined = sourceFile.getDescendantAtPos(question.start);
-          while (node && !(node.getStart() === question.start && node.getEnd() === question.end)) node = node.getParent();
-          if (!node) continue;
-          const entity = toEntityClass(node);
-          const className = entity?.getName();
-          if (!entity || className === undefined) continue;
-          const declarationFile = entity.getSourceFile().getFilePath();
-          const samefile = path.resolve(declarationFile) === path.resolve(file);
-          fileFacts.tableAccesses.push({
+    report.files += loaded.length - group.length;
+    for (const fileFacts of group) report.questions += fileFacts.typeQuestions.length;
+    const key = cache === undefined ? '' : toGroupKey(root, tsconfig, group, loaded);
+    let answers = cache?.lookup(key);
+    if (answers !== undefined) {
+      report.cachedGroups = (report.cachedGroups ?? 0) + 1;
+    } else {
+      if (tsMorph === undefined) {
+        try {
+          tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
+          realFileSystem = new tsMorph.Project({ skipLoadingLibFiles: true, compilerOptions: { noLib: true } }).getFileSystem();
+        } catch (error) {
+          report.diagnostics.push(
+            createDiagnostic(
+              DIAGNOSTIC_CODES.typePassFailed,
+              `The type-aware pass needs ts-morph, which could not be loaded (${error instanceof Error ? error.message : String(error)}); ${asking.length} files keep their syntax-only results.`,
+            ),
+          );
+          break;
+        }
+      }
+      answers = checkGroup(tsMorph, realFileSystem as TsMorph.FileSystemHost, root, tsconfig, group, loaded);
+      cache?.store(key, answers);
+    }
+    for (const { module, access } of answers.accesses) factsByModule.get(module)?.tableAccesses.push({ ...access, target: { ...access.target } });
+    report.answered += answers.answered;
+    report.diagnostics.push(...answers.diagnostics);
+  }
+  report.milliseconds = Math.round(performance.now() - started);
+  return report;
+}
+
+/** What identifies a group's work apart from the files it reads: its tsconfig, its questions, the files the program starts from. */
+function toGroupKey(root: string, tsconfig: string, group: readonly FileFacts[], loaded: readonly ModuleId[]): string {
+  return crypto
+    .createHash('sha1')
+    .update(JSON.stringify({ root, tsconfig, questions: group.map((fileFacts) => [fileFacts.module, fileFacts.typeQuestions]), loaded }))
+    .digest('hex');
+}
+
+/** Runs the checker on one group, recording every file-system question it asks. */
+function checkGroup(
+  tsMorph: typeof TsMorph,
+  realFileSystem: TsMorph.FileSystemHost,
+  root: string,
+  tsconfig: string,
+  group: readonly FileFacts[],
+  loaded: readonly ModuleId[],
+): TypeGroupAnswers {
+  const record: FileSystemRecord = {};
+  const fileSystem = recordFileSystem(realFileSystem, record);
+  const answers: TypeGroupAnswers = { fileSystem: record, accesses: [], answered: 0, diagnostics: [] };
+  let project: TsMorph.Project;
+  try {
+    project = new tsMorph.Project({
+      ...(tsconfig ? { tsConfigFilePath: tsconfig } : {}),
+      fileSystem,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      // No default lib and no @types: only declared types and classes of the repo are read.
+      compilerOptions: { allowJs: true, noEmit: true, skipLibCheck: true, noLib: true, types: [] },
+    });
+  } catch {
+    project = new tsMorph.Project({
+      fileSystem,
+      skipFileDependencyResolution: true,
+      compilerOptions: { allowJs: true, noEmit: true, noLib: true, types: [], experimentalDecorators: true },
+    });
+  }
+  for (const module of loaded) {
+    try {
+      project.addSourceFileAtPath(path.join(root, module));
+    } catch {
+      // unreadable: the question about it stays unanswered
+    }
+  }
+  for (const fileFacts of group) {
+    const file = path.join(root, fileFacts.module);
+    try {
+      const sourceFile = project.getSourceFileOrThrow(file);
+      for (const question of fileFacts.typeQuestions) {
+        let node: TsMorph.Node | undefined = sourceFile.getDescendantAtPos(question.start);
+        while (node && !(node.getStart() === question.start && node.getEnd() === question.end)) node = node.getParent();
+        if (!node) continue;
+        const entity = toEntityClass(node);
+        const className = entity?.getName();
+        if (!entity || className === undefined) continue;
+        const declarationFile = entity.getSourceFile().getFilePath();
+        const samefile = path.resolve(declarationFile) === path.resolve(file);
+        answers.accesses.push({
+          module: fileFacts.module,
+          access: {
             target: samefile ? { kind: 'symbol', symbol: className } : { kind: 'symbol', symbol: className, specifier: toSpecifier(file, declarationFile) },
             mode: question.mode,
             line: question.line,
             via: `${question.via}-types`,
             confidence: TYPED_CONFIDENCE,
-          });
-          report.answered += 1;
-        }
-      } catch (error) {
-        report.diagnostics.push(
-          createDiagnostic(
-            DIAGNOSTIC_CODES.typePassFailed,
-            `The type checker failed on this file (${error instanceof Error ? error.message : String(error)}); it keeps its syntax-only results.`,
-            fileFacts.module as ModuleId,
-          ),
-        );
+          },
+        });
+        answers.answered += 1;
       }
+    } catch (error) {
+      answers.diagnostics.push(
+        createDiagnostic(
+          DIAGNOSTIC_CODES.typePassFailed,
+          `The type checker failed on this file (${error instanceof Error ? error.message : String(error)}); it keeps its syntax-only results.`,
+          fileFacts.module as ModuleId,
+        ),
+      );
     }
   }
-  report.milliseconds = Math.round(performance.now() - started);
-  return report;
+  return answers;
 }
