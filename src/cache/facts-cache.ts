@@ -8,8 +8,14 @@ import { writeFileAtomic } from '../io/write-file-atomic.js';
 /** The cache directory, under the analyzed root (discovery never enters it). */
 export const CACHE_DIRECTORY = '.seams-cache';
 
-/** Bumped when the layout of a cache file changes (2: one line per file, read lazily). */
-const CACHE_FORMAT = 2;
+/** Bumped when the layout of a cache file changes (2: one line per file, read lazily; 3: with each file's stamp). */
+const CACHE_FORMAT = 3;
+
+/**
+ * A file written this close (ms) before the cache was saved may have changed again within the
+ * same timestamp tick after it was hashed (coarse file-system clocks): its stamp is not trusted.
+ */
+const RACY_MARGIN_MS = 2000;
 
 /** What a cache file is valid for: a facts cache written by another seams version or analyzer set is rebuilt. */
 export interface FactsCacheKey {
@@ -43,8 +49,16 @@ export interface FactsCacheStats {
 export interface FactsCache {
   /** The cached extraction of a file, when its content hash is unchanged. */
   get(id: string, hash: string): CachedFile | undefined;
-  /** Records the extraction of a file. */
-  set(id: string, entry: CachedFile): void;
+  /** Records the extraction of a file, with the stamp the file had when it was read (see toStamp). */
+  set(id: string, entry: CachedFile, stamp?: string): void;
+  /**
+   * The hash recorded for a file whose stamp (size, modification and change times, inode) is
+   * the one recorded with that hash, and not so close to the cache's last save that it could
+   * have changed within the same clock tick: the file need not be read to know its hash.
+   */
+  trustedHash(id: string, stamp: string): string | undefined;
+  /** Records the stamp of a file whose content was hashed and found unchanged. */
+  restamp(id: string, stamp: string): void;
   /** The content hash the cache holds for a file, without reading its entry and not counted as a lookup (workers' hash lists). */
   hashOf(id: string): string | undefined;
   /** A file's cached entry whatever its hash, unchecked and not counted as a lookup (second passes); undefined when unreadable. */
@@ -63,6 +77,8 @@ interface CacheHeader {
   format: number;
   seamsVersion: string;
   analyzers: string[];
+  /** When the file was written (ms since the epoch): stamps modified less than RACY_MARGIN_MS before are not trusted. */
+  writtenAt?: number;
 }
 
 /**
@@ -71,6 +87,8 @@ interface CacheHeader {
  */
 interface Slot {
   hash: string;
+  /** The file's stamp when it was hashed ('' when unknown). */
+  stamp: string;
   /** Byte range of the entry's JSON in the loaded buffer. */
   start: number;
   end: number;
@@ -107,15 +125,29 @@ function isCachedFile(id: string, value: unknown): value is CachedFile {
   return FACT_ARRAYS.every((name) => Array.isArray(facts[name]));
 }
 
-/** A line of the cache file: `"<id>"\t<hash>\t<entry JSON without the hash>`. JSON escapes tabs and newlines, so neither occurs inside a field. */
-function toLine(id: string, entry: CachedFile): string {
-  const { hash, ...rest } = entry;
-  return `${JSON.stringify(id)}\t${hash}\t${JSON.stringify(rest)}\n`;
+/**
+ * What says a file is the one that was hashed without reading it: size, modification and change
+ * times, inode (as git's index does). The change time cannot be set back by tools that restore
+ * modification times (`cp -p`, `rsync -t`), so a same-size rewrite they make is still seen.
+ */
+export function toStamp(stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+/** The modification time in a stamp. */
+function modifiedAt(stamp: string): number {
+  return Number(stamp.split(':')[1]);
+}
+
+/** A line of the cache file: `"<id>"\t<hash>\t<stamp>\t<entry JSON without the hash>`. JSON escapes tabs and newlines, so neither occurs inside a field. */
+function toLinePrefix(id: string, hash: string, stamp: string): string {
+  return `${JSON.stringify(id)}\t${hash}\t${stamp}\t`;
 }
 
 interface LoadedCache {
   slots: Map<string, Slot>;
   buffer?: Buffer;
+  writtenAt?: number;
   state: FactsCacheStats['state'];
   reason?: string;
 }
@@ -157,13 +189,22 @@ function readCacheFile(file: string, key: FactsCacheKey): LoadedCache {
     if (!complete) end = buffer.length;
     const firstTab = buffer.indexOf(TAB, start);
     const secondTab = firstTab === -1 || firstTab >= end ? -1 : buffer.indexOf(TAB, firstTab + 1);
-    if (complete && secondTab !== -1 && secondTab < end) {
+    const thirdTab = secondTab === -1 || secondTab >= end ? -1 : buffer.indexOf(TAB, secondTab + 1);
+    if (complete && thirdTab !== -1 && thirdTab < end) {
       const id = readId(buffer, start, firstTab);
-      if (id !== undefined) slots.set(id, { hash: buffer.toString('latin1', firstTab + 1, secondTab), start: secondTab + 1, end, line: buffer.subarray(start, end + 1) });
+      if (id !== undefined) {
+        slots.set(id, {
+          hash: buffer.toString('latin1', firstTab + 1, secondTab),
+          stamp: buffer.toString('latin1', secondTab + 1, thirdTab),
+          start: thirdTab + 1,
+          end,
+          line: buffer.subarray(start, end + 1),
+        });
+      }
     }
     start = end + 1;
   }
-  return { slots, buffer, state: 'warm' };
+  return { slots, buffer, state: 'warm', ...(typeof header.writtenAt === 'number' ? { writtenAt: header.writtenAt } : {}) };
 }
 
 function readId(buffer: Buffer, start: number, end: number): string | undefined {
@@ -204,6 +245,7 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
   const file = toCacheFile(root, key);
   const loaded = readCacheFile(file, key);
   const { slots, buffer } = loaded;
+  const trustedBefore = loaded.writtenAt === undefined ? Number.NEGATIVE_INFINITY : loaded.writtenAt - RACY_MARGIN_MS;
   const seen = new Set<string>();
   const stats: FactsCacheStats = { state: loaded.state, hits: 0, misses: 0 };
   if (loaded.reason !== undefined) stats.reason = loaded.reason;
@@ -229,9 +271,22 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
       const slot = slots.get(id);
       return slot === undefined ? undefined : (entryOf(id, slot, buffer) ?? undefined);
     },
-    set(id, entry) {
+    set(id, entry, stamp = '') {
       seen.add(id);
-      slots.set(id, { hash: entry.hash, start: 0, end: 0, entry });
+      slots.set(id, { hash: entry.hash, stamp, start: 0, end: 0, entry });
+      dirty = true;
+    },
+    trustedHash(id, stamp) {
+      const slot = slots.get(id);
+      if (slot === undefined || slot.stamp !== stamp || stamp === '' || !(modifiedAt(stamp) < trustedBefore)) return undefined;
+      return slot.hash;
+    },
+    restamp(id, stamp) {
+      const slot = slots.get(id);
+      if (slot === undefined || slot.stamp === stamp) return;
+      slot.stamp = stamp;
+      // The line as read carries the old stamp: it is rebuilt from its parts on save.
+      slot.line = undefined;
       dirty = true;
     },
     save(options = {}) {
@@ -244,12 +299,18 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
         }
       }
       if (!dirty) return undefined;
-      const header: CacheHeader = { format: CACHE_FORMAT, seamsVersion: key.seamsVersion, analyzers: key.analyzers };
+      const header: CacheHeader = { format: CACHE_FORMAT, seamsVersion: key.seamsVersion, analyzers: key.analyzers, writtenAt: Date.now() };
       const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
       for (const id of [...slots.keys()].sort()) {
         const slot = slots.get(id) as Slot;
-        if (slot.line !== undefined) parts.push(slot.line);
-        else if (slot.entry) parts.push(Buffer.from(toLine(id, slot.entry)));
+        if (slot.line !== undefined) {
+          parts.push(slot.line);
+        } else if (slot.entry) {
+          const { hash, ...rest } = slot.entry;
+          parts.push(Buffer.from(`${toLinePrefix(id, hash, slot.stamp)}${JSON.stringify(rest)}\n`));
+        } else if (slot.entry === undefined && buffer !== undefined && slot.end > slot.start) {
+          parts.push(Buffer.from(toLinePrefix(id, slot.hash, slot.stamp)), buffer.subarray(slot.start, slot.end), Buffer.from('\n'));
+        }
       }
       try {
         writeFileAtomic(file, Buffer.concat(parts));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { createFileFacts, type FileFacts, type ModuleId } from '../model/facts.js';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../model/diagnostics.js';
@@ -6,7 +7,7 @@ import type { AnyAnalyzer, ProjectInfo } from '../plugin/index.js';
 import type { DiscoveredFile, DiscoveredResource } from '../discover/discover-files.js';
 import { describeError } from '../discover/discover-files.js';
 import { readText } from '../io/read-text.js';
-import type { FactsCache } from '../cache/facts-cache.js';
+import { toStamp, type FactsCache } from '../cache/facts-cache.js';
 import { countLinesOfCode, createLineIndex } from './parse-file.js';
 import { extractFile, toExtractContext, type ExtractContext, type FileOutcome } from './extract-file.js';
 import { extractInParallel } from './parallel-extract.js';
@@ -70,24 +71,32 @@ export function extractFacts(
     defer: extractOptions.defer === true,
     ...(cache === undefined ? {} : { isCached: (id: string, hash: string) => cache.hashOf(id) === hash }),
   };
-  const workers = extractOptions.workers ?? defaultWorkers(files.length);
-  const outcomes =
-    workers > 0
-      ? extractInParallel(files, context, project, {
+  // Files whose stamp is the one the cache recorded with their hash are not read: their facts are the cached ones.
+  const known = cache === undefined ? [] : files.map((file) => knownOutcome(cache, file));
+  const pending = cache === undefined ? files : files.filter((_, index) => known[index] === undefined);
+  const workers = extractOptions.workers ?? defaultWorkers(pending.length);
+  const done = files.length - pending.length;
+  const progress = onProgress === undefined ? undefined : (finished: number) => onProgress(done + finished, files.length);
+  const extracted =
+    workers > 0 && pending.length > 0
+      ? extractInParallel(pending, context, project, {
           workers,
-          ...(onProgress === undefined ? {} : { onProgress }),
-          ...(cache === undefined ? {} : { cachedHashes: cachedHashes(cache, files) }),
+          ...(progress === undefined ? {} : { onProgress: progress }),
+          ...(cache === undefined ? {} : { cachedHashes: cachedHashes(cache, pending) }),
           mainThreadParses: extractOptions.mainThreadParses === true,
         })
-      : files.map((file, index) => {
-          onProgress?.(index + 1, files.length);
+      : pending.map((file, index) => {
+          progress?.(index + 1);
           return extractFile(file, context);
         });
+  let next = 0;
+  const outcomes = pending === files ? extracted : files.map((_, index) => known[index] ?? (extracted[next++] as FileOutcome));
   const extraction: Extraction = { facts: [], resourceFacts: [], skippedFiles: 0, diagnostics: [], deferred: new Map() };
   files.forEach((file, index) => {
     let outcome = outcomes[index] as FileOutcome;
     const cached = outcome.hash === undefined ? undefined : cache?.get(file.id, outcome.hash);
     if (cached !== undefined) {
+      if (outcome.stamp !== undefined) cache?.restamp(file.id, outcome.stamp);
       extraction.facts.push(cached.facts);
       extraction.diagnostics.push(...cached.diagnostics);
       if (cached.deferred !== undefined) extraction.deferred.set(file.id, cached.deferred);
@@ -101,7 +110,7 @@ export function extractFacts(
     extraction.facts.push(outcome.facts);
     if (outcome.deferred !== undefined) extraction.deferred.set(file.id, outcome.deferred);
     if (outcome.hash !== undefined) {
-      cache?.set(file.id, { hash: outcome.hash, facts: outcome.facts, diagnostics: outcome.diagnostics, ...(outcome.deferred === undefined ? {} : { deferred: outcome.deferred }) });
+      cache?.set(file.id, { hash: outcome.hash, facts: outcome.facts, diagnostics: outcome.diagnostics, ...(outcome.deferred === undefined ? {} : { deferred: outcome.deferred }) }, outcome.stamp);
     }
   });
   return extraction;
@@ -154,6 +163,20 @@ function mergeFacts(into: FileFacts, from: FileFacts): void {
     const existing = target[key];
     if (Array.isArray(existing)) existing.push(...(value as unknown[]));
   }
+}
+
+/** A cached outcome for a file the cache can vouch for by its stamp alone (see FactsCache.trustedHash). */
+function knownOutcome(cache: FactsCache, file: DiscoveredFile): FileOutcome | undefined {
+  if (cache.hashOf(file.id) === undefined) return undefined;
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file.absolutePath, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (stat === undefined) return undefined;
+  const hash = cache.trustedHash(file.id, toStamp(stat));
+  return hash === undefined ? undefined : { hash, cached: true, diagnostics: [] };
 }
 
 /** The hashes the cache holds for these files, for workers (which cannot reach the cache itself). */

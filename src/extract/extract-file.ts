@@ -6,7 +6,7 @@ import type { DiscoveredFile } from '../discover/discover-files.js';
 import { describeError, MAX_FILE_BYTES } from '../discover/discover-files.js';
 import { isBinaryText, isGeneratedSource } from '../discover/generated.js';
 import { readTextUpTo } from '../io/read-text.js';
-import { hashText } from '../cache/facts-cache.js';
+import { hashText, toStamp } from '../cache/facts-cache.js';
 import { countLinesOfCode, parseFile } from './parse-file.js';
 
 /** What extracting one file gave; files are assembled in discovery order, whichever thread did them. */
@@ -18,6 +18,8 @@ export interface FileOutcome {
   skipped?: boolean;
   /** Content hash, when a cache is in use. */
   hash?: string;
+  /** The file's stamp when it was read (see toStamp), when a cache is in use. */
+  stamp?: string;
   /** The facts came from the cache (nothing to store). */
   cached?: boolean;
   /** Deferrable analyzers put off for this file (see Analyzer.deferrable). */
@@ -48,7 +50,7 @@ export function toExtractContext(analyzers: readonly AnyAnalyzer[], project: Pro
  * failing analyzer becomes a diagnostic and the rest of the file's facts stand.
  */
 export function extractFile(file: Pick<DiscoveredFile, 'id' | 'absolutePath'>, context: ExtractContext): FileOutcome {
-  let read: { text: string } | { size: number };
+  let read: ReturnType<typeof readTextUpTo>;
   try {
     read = readTextUpTo(file.absolutePath, MAX_FILE_BYTES);
   } catch (error) {
@@ -75,7 +77,8 @@ export function extractFile(file: Pick<DiscoveredFile, 'id' | 'absolutePath'>, c
   }
   if (isGeneratedSource(file.id, text)) return { skipped: true, diagnostics: [] };
   const hash = context.hash ? hashText(text) : undefined;
-  if (hash !== undefined && context.isCached?.(file.id, hash)) return { hash, cached: true, diagnostics: [] };
+  const stamp = hash === undefined ? {} : { stamp: toStamp(read.stat) };
+  if (hash !== undefined && context.isCached?.(file.id, hash)) return { hash, ...stamp, cached: true, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const parsed = parseFile(file.id, text);
   const firstError = parsed.errors.find((error) => error.severity === 'Error');
@@ -112,5 +115,5 @@ export function extractFile(file: Pick<DiscoveredFile, 'id' | 'absolutePath'>, c
       );
     }
   }
-  return { facts, diagnostics, ...(hash === undefined ? {} : { hash }), ...(deferred.length === 0 ? {} : { deferred }) };
+  return { facts, diagnostics, ...(hash === undefined ? {} : { hash, ...stamp }), ...(deferred.length === 0 ? {} : { deferred }) };
 }

@@ -152,7 +152,18 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
     return { kind: 'excluded', file: relativeId(root, absolutePath) };
   };
 
+  // A workspace specifier leads to the same file from anywhere: resolved once per specifier.
+  const workspaceResolutions = new Map<string, Resolution>();
   const resolveWorkspace = (localPackage: LocalPackage, specifier: string): Resolution => {
+    let resolution = workspaceResolutions.get(specifier);
+    if (resolution === undefined) {
+      resolution = resolveWorkspaceOnce(localPackage, specifier);
+      workspaceResolutions.set(specifier, resolution);
+    }
+    return resolution;
+  };
+
+  const resolveWorkspaceOnce = (localPackage: LocalPackage, specifier: string): Resolution => {
     const subpath = specifier.slice(localPackage.name.length).replace(/^\//, '');
     const entry = subpath === '' ? '.' : `./${subpath}`;
     let targets: string[] = [];

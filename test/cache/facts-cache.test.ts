@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ function readEntries(file: string): Record<string, { hash: string; facts: { modu
   const [, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
   return Object.fromEntries(
     lines.map((line) => {
-      const [id, hash, rest] = line.split('\t') as [string, string, string];
+      const [id, hash, , rest] = line.split('\t') as [string, string, string, string];
       return [JSON.parse(id) as string, { hash, ...JSON.parse(rest) }];
     }),
   );
@@ -151,4 +151,42 @@ test('facts cache: a truncated last line costs that file only; odd paths round-t
   const run = extractWithCache(root);
   assert.deepEqual(run.cache.stats, { state: 'warm', hits: 3, misses: 1 });
   assert.equal(extractWithCache(root).cache.stats.hits, 4, 'rewritten whole');
+});
+
+test('facts cache: a file whose stamp (size, times, inode) is unchanged is not read again, unless it was written just before the cache', () => {
+  const root = createTempRepo(FILES);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of Object.keys(FILES)) fs.utimesSync(path.join(root, file), hourAgo, hourAgo);
+  extractWithCache(root);
+  const opened: string[] = [];
+  const openSync = fs.openSync;
+  const spy = mock.method(fs, 'openSync', (file: fs.PathLike, ...rest: unknown[]) => {
+    if (String(file).startsWith(path.join(root, 'src'))) opened.push(path.relative(root, String(file)).split(path.sep).join('/'));
+    return (openSync as (...args: unknown[]) => number)(file, ...rest);
+  });
+  try {
+    const warm = extractWithCache(root);
+    assert.deepEqual(opened, [], 'every file vouched for by its stamp');
+    assert.deepEqual(warm.cache.stats, { state: 'warm', hits: 3, misses: 0 });
+    assert.ok(warm.extraction.diagnostics.some((diagnostic) => diagnostic.code === 'parse-error'), 'cached diagnostics come back too');
+
+    fs.writeFileSync(path.join(root, 'src/b.ts'), 'export const b = 2;\nexport const c = 3;');
+    const edited = extractWithCache(root);
+    assert.deepEqual(opened, ['src/b.ts'], 'the edited file only');
+    assert.deepEqual(edited.extraction.facts.find((facts) => facts.module === 'src/b.ts')?.exports.map((fact) => fact.name), ['b', 'c']);
+
+    opened.length = 0;
+    extractWithCache(root);
+    assert.deepEqual(opened, ['src/b.ts'], 'written less than two seconds before the cache: read again, whatever its stamp says');
+
+    // A same-size rewrite that restores the modification time (cp -p, rsync -t) still changes the change time.
+    opened.length = 0;
+    fs.writeFileSync(path.join(root, 'src/a.ts'), FILES['src/a.ts'].replace("'./b'", "'./c'"));
+    fs.utimesSync(path.join(root, 'src/a.ts'), hourAgo, hourAgo);
+    const restored = extractWithCache(root);
+    assert.ok((opened as string[]).includes('src/a.ts'));
+    assert.deepEqual(restored.extraction.facts.find((facts) => facts.module === 'src/a.ts')?.imports.map((fact) => fact.specifier), ['./c']);
+  } finally {
+    spy.mock.restore();
+  }
 });
