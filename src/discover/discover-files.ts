@@ -100,7 +100,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const walk = (directory: string, scopes: IgnoreScope[]): void => {
     let realDirectory: string;
     try {
-      realDirectory = fs.realpathSync(directory);
+      realDirectory = fs.realpathSync.native(directory);
     } catch (error) {
       discovery.diagnostics.push(
         createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read directory: ${describeError(error)}.`, relativeId(root, directory)),

@@ -34,16 +34,19 @@ const round = (value: number): number => Math.round(value * 10000) / 10000;
  * (Jin); NED weighted by modules with the band 5..20 (Mono2Micro).
  */
 export function measurePartition(result: Pick<AnalysisResult, 'modules' | 'edges'>, clusterOf: ReadonlyMap<string, string>): PartitionMetrics {
-  const weights = toImportWeights(result);
-  const members = new Map<string, number>();
-  for (const module of result.modules) {
-    const cluster = clusterOf.get(module.id) ?? '';
-    members.set(cluster, (members.get(cluster) ?? 0) + 1);
-  }
-  const sizes = [...members.values()];
-  const n = result.modules.length;
+  return measureOn(toImportStructure(result), clusterOf);
+}
 
-  // Undirected pair weights and degrees.
+/** What every partition of the same modules is measured on: the directed weights and the undirected pairs. */
+interface ImportStructure {
+  moduleIds: readonly string[];
+  weights: Map<string, Map<string, number>>;
+  pairs: { a: string; b: string; weight: number }[];
+}
+
+function toImportStructure(result: Pick<AnalysisResult, 'modules' | 'edges'>): ImportStructure {
+  const weights = toImportWeights(result);
+  // Undirected pair weights.
   const pairs = new Map<string, { a: string; b: string; weight: number }>();
   for (const [from, row] of weights) {
     for (const [to, weight] of row) {
@@ -53,12 +56,25 @@ export function measurePartition(result: Pick<AnalysisResult, 'modules' | 'edges
       pairs.set(key, pair);
     }
   }
+  return { moduleIds: result.modules.map((module) => module.id), weights, pairs: [...pairs.values()] };
+}
+
+function measureOn(structure: ImportStructure, clusterOf: ReadonlyMap<string, string>): PartitionMetrics {
+  const { weights, pairs } = structure;
+  const members = new Map<string, number>();
+  for (const id of structure.moduleIds) {
+    const cluster = clusterOf.get(id) ?? '';
+    members.set(cluster, (members.get(cluster) ?? 0) + 1);
+  }
+  const sizes = [...members.values()];
+  const n = structure.moduleIds.length;
+
   let total = 0;
   const internal = new Map<string, number>();
   const degree = new Map<string, number>();
   const intraPairs = new Map<string, number>();
   const interPairs = new Map<string, number>();
-  for (const { a, b, weight } of pairs.values()) {
+  for (const { a, b, weight } of pairs) {
     total += weight;
     const ca = clusterOf.get(a) ?? '';
     const cb = clusterOf.get(b) ?? '';
@@ -118,9 +134,10 @@ export function measurePartitions(result: Pick<AnalysisResult, 'modules' | 'tabl
   const seams = new Map(result.modules.map((module) => [module.id, module.cluster]));
   const count = new Set(seams.values()).size;
   const depth = chooseFolderDepth(result.modules.map((module) => module.id), count);
+  const structure = toImportStructure(result);
   return {
-    seams: measurePartition(result, seams),
-    singleCluster: measurePartition(result, new Map(result.modules.map((module) => [module.id, 'all']))),
-    folders: { ...measurePartition(result, toFolderPartition(result, depth).modules), depth },
+    seams: measureOn(structure, seams),
+    singleCluster: measureOn(structure, new Map(result.modules.map((module) => [module.id, 'all']))),
+    folders: { ...measureOn(structure, toFolderPartition(result, depth).modules), depth },
   };
 }
