@@ -57,9 +57,9 @@ ${REPORT_OPTIONS_HELP}  --link-base <p>         prefix of file links and SARIF p
   --depth <n>             how many calls deep transactions and entry points are followed
                           (default 4; 0 counts only the scope's own lines)
   --cache                 cache per-file facts by content hash under .seams-cache/ (a rerun
-                          parses only changed files, reuses the type checker's answers while
-                          nothing it read changed, and reuses the last clustering when no
-                          import, table access or option changed)
+                          parses only changed files, reuses import resolutions and the type
+                          checker's answers while nothing they read changed, and the last
+                          clustering when no import, table access or option changed)
   --workers <n>           worker threads that parse while the main one collects (default:
                           one per core, at most 4, on trees of 2,500 files or more; 0: none)
   --performance           print wall time and memory (RSS, heap, peak RSS) per stage on stderr

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -63,7 +64,14 @@ export interface Discovery {
   /** Source files passed over one by one (ignored, excluded, tests); files in skipped directories are not counted. Too large ones are counted by extraction. */
   skippedFiles: number;
   diagnostics: Diagnostic[];
+  /** A hash of every entry (name and kind) of every directory walked: equal when no file or folder was added, removed or renamed there. */
+  listing: string;
+  /** Absolute paths of the files that configure resolution: package.json, tsconfig*.json, jsconfig*.json, workspace and lock files. */
+  configFiles: string[];
 }
+
+/** Files whose content decides how imports resolve (besides the source files themselves). */
+const CONFIG_FILE = /^(package\.json|[tj]sconfig.*\.json|pnpm-workspace\.yaml|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?)$/;
 
 interface IgnoreScope {
   directory: string;
@@ -85,7 +93,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const includeMatchers = options.include.map((glob) => picomatch(glob, { dot: true }));
   const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
   const skippedDirectories = new Set<string>(options.defaultExcludes ? DEFAULT_SKIPPED_DIRECTORIES : []);
-  const discovery: Discovery = { files: [], resources: [], tsconfigs: [], packageJsons: [], pnpmWorkspaces: [], skippedFiles: 0, diagnostics: [] };
+  const discovery: Discovery = { files: [], resources: [], tsconfigs: [], packageJsons: [], pnpmWorkspaces: [], skippedFiles: 0, diagnostics: [], listing: '', configFiles: [] };
+  const listing = crypto.createHash('sha1');
   const visitedDirectories = new Set<string>();
 
   const isIgnored = (scopes: IgnoreScope[], absolutePath: string, isDirectory: boolean): boolean => {
@@ -129,6 +138,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       return;
     }
     entries.sort((a, b) => compareText(a.name, b.name));
+    listing.update(`\n${directory}`);
+    for (const entry of entries) listing.update(`\u0000${entry.name}\u0000${entry.isDirectory() ? 'd' : entry.isSymbolicLink() ? 'l' : 'f'}`);
 
     let localScopes = scopes;
     if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
@@ -165,6 +176,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         continue;
       }
       if (!isFile) continue;
+      if (CONFIG_FILE.test(entry.name)) discovery.configFiles.push(absolutePath);
       if (entry.name === 'tsconfig.json') discovery.tsconfigs.push(absolutePath);
       if (entry.name === 'package.json') discovery.packageJsons.push(absolutePath);
       if (entry.name === 'pnpm-workspace.yaml') discovery.pnpmWorkspaces.push(absolutePath);
@@ -192,6 +204,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   };
 
   walk(root, []);
+  discovery.listing = listing.digest('hex');
+  discovery.configFiles.sort(compareText);
   discovery.files.sort((a, b) => compareText(a.id, b.id));
   discovery.resources.sort((a, b) => compareText(a.id, b.id));
   discovery.tsconfigs.sort(compareText);

@@ -16,6 +16,7 @@ import {
 import { compareEdges } from '../graph/build-graph.js';
 import { answerTypeQuestions, type TypePassReport } from '../types/answer-type-questions.js';
 import { loadTypesCache } from '../cache/types-cache.js';
+import { loadResolutionCache, toResolutionKey } from '../cache/resolution-cache.js';
 import { loadProjectLayout, nearestTsconfigFile } from '../discover/project-layout.js';
 import { clusterGraph, DEFAULT_RUNS, type ClusterOptions, type Clustering, type Pin } from '../cluster/cluster-graph.js';
 import { addHistoryEdges, loadHistory } from '../cluster/load-history.js';
@@ -106,7 +107,8 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const modulesByPath = new Map<string, ModuleId>();
   for (const file of discovery.files) if (analyzed.has(file.id)) modulesByPath.set(file.absolutePath, file.id);
   const resolver = createImportResolver(layout, modulesByPath);
-  const resolve = createCachedResolve(resolver);
+  const resolutions = options.cache ? loadResolutionCache(root, toResolutionKey(root, discovery, [...modulesByPath.values()], SEAMS_VERSION), resolver) : undefined;
+  const resolve = createCachedResolve(resolutions ? { resolve: resolutions.resolve, diagnostics: resolver.diagnostics } : resolver);
   const graph = buildGraph(extraction.facts, resolve);
   progress({ stage: 'build graph', end: true });
   progress({ stage: 'calls' });
@@ -130,6 +132,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   graph.edges = [...graph.edges, ...toSameTransactionEdges(traced.transactions), ...events.edges].sort(compareEdges);
   const history = options.history ? loadHistory(root, graph.modules, options.history) : undefined;
   if (history) addHistoryEdges(graph, history);
+  resolutions?.save();
   progress({ stage: 'trace', end: true });
 
   progress({ stage: 'cluster' });

@@ -23,6 +23,10 @@ export interface ImportResolver {
   resolve(from: ModuleId, specifier: string): Resolution;
   /** Diagnostics about configuration met while resolving (each reported once). */
   readonly diagnostics: Diagnostic[];
+  /** The tsconfig directories whose settings the last resolve call read (what its diagnostics depend on). */
+  readonly lastConsulted?: readonly string[];
+  /** Reads a tsconfig directory's settings as a resolve call would, reporting its problems once: for resolutions taken from a cache. */
+  consult?(tsconfigDirectory: string): void;
 }
 
 const RESOLVE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
@@ -98,8 +102,10 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
     return found;
   };
 
+  let consulted: string[] = [];
   const settingsFor = (tsconfigDirectory: string | undefined): TsconfigSettings | undefined => {
     if (tsconfigDirectory === undefined) return undefined;
+    if (!consulted.includes(tsconfigDirectory)) consulted.push(tsconfigDirectory);
     if (!settingsByDirectory.has(tsconfigDirectory)) {
       const settings = loadTsconfigSettings(path.join(tsconfigDirectory, 'tsconfig.json'));
       settingsByDirectory.set(tsconfigDirectory, settings);
@@ -194,6 +200,7 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
   };
 
   const resolve = (from: ModuleId, specifier: string): Resolution => {
+    consulted = [];
     if (isBuiltin(specifier)) return { kind: 'builtin', name: specifier.replace(/^node:/, '') };
     const fromFile = path.join(root, from);
     if (!isPathSpecifier(specifier) && !specifier.startsWith('#')) {
@@ -228,7 +235,14 @@ export function createImportResolver(layout: ProjectLayout, modules: ReadonlyMap
     return { kind: 'external', packageName: toPackageName(specifier) };
   };
 
-  return { resolve, diagnostics };
+  return {
+    resolve,
+    diagnostics,
+    get lastConsulted() {
+      return consulted;
+    },
+    consult: (tsconfigDirectory) => void settingsFor(tsconfigDirectory),
+  };
 }
 
 function isFile(candidate: string): boolean {

@@ -14,6 +14,8 @@ export interface TsconfigSettings {
   missingExtends: string[];
   /** Set when the file itself (or one it extends) is not valid JSON with comments. */
   parseError?: string;
+  /** Every file of the chain that was read (the file first), for caches keyed on what resolution read. */
+  files: string[];
 }
 
 interface RawTsconfig {
@@ -64,7 +66,7 @@ function locateExtends(fromDirectory: string, entry: string): string | undefined
  * not fatal.
  */
 export function loadTsconfigSettings(file: string): TsconfigSettings {
-  const settings: TsconfigSettings = { file, paths: [], missingExtends: [] };
+  const settings: TsconfigSettings = { file, paths: [], missingExtends: [], files: [] };
   const seen = new Set<string>();
   let pathsFound = false;
   let baseUrlFound = false;
@@ -73,6 +75,7 @@ export function loadTsconfigSettings(file: string): TsconfigSettings {
   const visit = (current: string): void => {
     if (seen.has(current)) return;
     seen.add(current);
+    settings.files.push(current);
     const { config, error } = readRaw(current);
     if (!config) {
       settings.parseError ??= `${path.basename(current)}: ${error}`;
