@@ -99,17 +99,21 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
 
   const isIgnored = (scopes: IgnoreScope[], absolutePath: string, isDirectory: boolean): boolean => {
     for (const scope of scopes) {
-      const relative = toPosix(path.relative(scope.directory, absolutePath));
-      if (relative === '' || relative.startsWith('..')) continue;
+      // Both paths were joined from the root, so the scope's directory is a plain prefix.
+      const prefix = scope.directory.endsWith(path.sep) ? scope.directory : scope.directory + path.sep;
+      if (!absolutePath.startsWith(prefix)) continue;
+      const relative = path.sep === '/' ? absolutePath.slice(prefix.length) : toPosix(absolutePath.slice(prefix.length));
+      if (relative === '') continue;
       if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
     }
     return false;
   };
 
-  const walk = (directory: string, scopes: IgnoreScope[]): void => {
+  /** `knownReal`: the real path when the walk reached the directory through no symbolic link (its parent's real path and its name). */
+  const walk = (directory: string, scopes: IgnoreScope[], knownReal?: string): void => {
     let realDirectory: string;
     try {
-      realDirectory = fs.realpathSync.native(directory);
+      realDirectory = knownReal ?? fs.realpathSync.native(directory);
     } catch (error) {
       discovery.diagnostics.push(
         createDiagnostic(DIAGNOSTIC_CODES.unreadableFile, `Cannot read directory: ${describeError(error)}.`, relativeId(root, directory)),
@@ -172,7 +176,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       if (isDirectory) {
         if (ALWAYS_SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(localScopes, absolutePath, true)) continue;
         if (skippedDirectories.has(entry.name)) continue;
-        walk(absolutePath, localScopes);
+        walk(absolutePath, localScopes, entry.isSymbolicLink() ? undefined : path.join(realDirectory, entry.name));
         continue;
       }
       if (!isFile) continue;

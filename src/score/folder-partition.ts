@@ -9,10 +9,20 @@ export function toFolderAtDepth(modulePath: string, depth: number): string {
 
 /** The folder depth (1 … deepest) whose partition of the paths has the cluster count nearest to `target` (ties: shallower). */
 export function chooseFolderDepth(paths: readonly string[], target: number): number {
-  const deepest = Math.max(1, ...paths.map((item) => item.split('/').length - 1));
+  const split = paths.map((item) => item.split('/').slice(0, -1));
+  const deepest = split.reduce((most, folders) => Math.max(most, folders.length), 1);
+  // The folders at every depth in one pass: depth d's folder extends depth d-1's (as toFolderAtDepth cuts them).
+  const folderSets = Array.from({ length: deepest + 1 }, () => new Set<string>());
+  for (const folders of split) {
+    let prefix = '';
+    for (let depth = 1; depth <= deepest; depth += 1) {
+      if (depth <= folders.length) prefix = depth === 1 ? (folders[0] as string) : `${prefix}/${folders[depth - 1] as string}`;
+      folderSets[depth]?.add(prefix || '.');
+    }
+  }
   let best = { depth: 1, distance: Number.POSITIVE_INFINITY };
   for (let depth = 1; depth <= deepest; depth += 1) {
-    const count = new Set(paths.map((item) => toFolderAtDepth(item, depth))).size;
+    const count = folderSets[depth]?.size ?? 0;
     const distance = Math.abs(count - target);
     if (distance < best.distance) best = { depth, distance };
   }
