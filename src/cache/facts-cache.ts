@@ -49,7 +49,7 @@ export interface FactsCacheStats {
 export interface FactsCache {
   /** The cached extraction of a file, when its content hash is unchanged. */
   get(id: string, hash: string): CachedFile | undefined;
-  /** Records the extraction of a file, with the stamp the file had when it was read (see toStamp). */
+  /** Records the extraction of a file, with the stamp the file had when it was read (see toStamp; kept when absent and the hash is the same). */
   set(id: string, entry: CachedFile, stamp?: string): void;
   /**
    * The hash recorded for a file whose stamp (size, modification and change times, inode) is
@@ -271,9 +271,12 @@ export function loadFactsCache(root: string, key: FactsCacheKey): FactsCache {
       const slot = slots.get(id);
       return slot === undefined ? undefined : (entryOf(id, slot, buffer) ?? undefined);
     },
-    set(id, entry, stamp = '') {
+    set(id, entry, stamp) {
       seen.add(id);
-      slots.set(id, { hash: entry.hash, stamp, start: 0, end: 0, entry });
+      // Without a new stamp (a second pass completing an entry), the file is still the one hashed.
+      const previous = slots.get(id);
+      const kept = stamp ?? (previous?.hash === entry.hash ? previous.stamp : '');
+      slots.set(id, { hash: entry.hash, stamp: kept, start: 0, end: 0, entry });
       dirty = true;
     },
     trustedHash(id, stamp) {

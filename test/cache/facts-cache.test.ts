@@ -190,3 +190,13 @@ test('facts cache: a file whose stamp (size, times, inode) is unchanged is not r
     spy.mock.restore();
   }
 });
+
+test('facts cache: entries completed by the second pass (deferred calls analyzer) keep the stamp of their file', () => {
+  const root = createTempRepo({});
+  fs.cpSync(fixturePath('ecommerce'), root, { recursive: true });
+  analyze({ root, cache: true });
+  const file = fs.readdirSync(path.join(root, CACHE_DIRECTORY)).find((name) => name.endsWith('.jsonl')) as string;
+  const lines = fs.readFileSync(path.join(root, CACHE_DIRECTORY, file), 'utf8').split('\n').slice(1).filter((line) => line !== '');
+  assert.ok(lines.length > 10);
+  assert.deepEqual(lines.filter((line) => line.split('\t')[2] === '').map((line) => line.split('\t')[0]), [], 'every line has a stamp');
+});
