@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
-import { discoverFiles } from '../discover/discover-files.js';
+import { discoverFiles, relativeId } from '../discover/discover-files.js';
 import { completeDeferred, extractFacts, extractResourceFacts } from '../extract/extract-facts.js';
 import { modulesNeedingCalls } from '../callgraph/needs-calls.js';
 import { createImportResolver } from '../resolve/resolve-imports.js';
@@ -116,7 +116,7 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   cache?.save({ prune: true });
   progress({ stage: 'calls', end: true });
   progress({ stage: 'types' });
-  const typesCache = cache && options.types !== false ? loadTypesCache(root, SEAMS_VERSION, (file) => cache.hashOf(toModuleIdUnder(root, file))) : undefined;
+  const typesCache = cache && options.types !== false ? loadTypesCache(root, SEAMS_VERSION, (file) => cache.hashOf(relativeId(root, file))) : undefined;
   const typePass = options.types === false ? undefined : answerTypeQuestions(root, extraction.facts, (file) => nearestTsconfigFile(layout, file), importTargets(graph), typesCache);
   typesCache?.save();
   progress({ stage: 'types', end: true });
@@ -171,12 +171,6 @@ export function analyze(options: AnalyzeOptions): AnalysisResult {
   const scored = { ...result, ...scoreCandidates(result) };
   progress({ stage: 'result', end: true });
   return scored;
-}
-
-/** The module id of an absolute path under the root ('' when it is outside). */
-function toModuleIdUnder(root: string, file: string): string {
-  const relative = path.relative(root, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative.split(path.sep).join('/');
 }
 
 /** The modules each module imports (runtime and type imports, barrels followed). */

@@ -15,8 +15,6 @@ export interface TypePassReport {
   files: number;
   milliseconds: number;
   diagnostics: Diagnostic[];
-  /** Groups (one per tsconfig) whose answers came from the cache. */
-  cachedGroups?: number;
 }
 
 /** Type names that hold a repository of their first type argument. */
@@ -126,9 +124,7 @@ export function answerTypeQuestions(
     for (const fileFacts of group) report.questions += fileFacts.typeQuestions.length;
     const key = cache === undefined ? '' : toGroupKey(root, tsconfig, group, loaded);
     let answers = cache?.lookup(key);
-    if (answers !== undefined) {
-      report.cachedGroups = (report.cachedGroups ?? 0) + 1;
-    } else {
+    if (answers === undefined) {
       if (tsMorph === undefined) {
         try {
           tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
